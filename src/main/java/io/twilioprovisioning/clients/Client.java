@@ -1,0 +1,22 @@
+package io.twilioprovisioning.clients;
+
+import java.time.Instant;
+
+/**
+ * A client business (tenant) that phone numbers are handed to.
+ *
+ * @param id the database id
+ * @param name the unique display name, trimmed
+ * @param status active or inactive
+ * @param contactEmail who to contact at the client, or {@code null}
+ * @param createdAt when it was created
+ * @param updatedAt when it last changed
+ */
+public record Client(long id, String name, ClientStatus status, String contactEmail, Instant createdAt,
+		Instant updatedAt) {
+
+	public boolean isActive() {
+		return this.status == ClientStatus.ACTIVE;
+	}
+
+}

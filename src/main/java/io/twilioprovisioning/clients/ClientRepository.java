@@ -1,0 +1,126 @@
+package io.twilioprovisioning.clients;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Clients in PostgreSQL.
+ */
+@Repository
+class ClientRepository {
+
+	private static final String COLUMNS = "id, name, status, contact_email, created_at, updated_at";
+
+	private final JdbcClient jdbc;
+
+	ClientRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Client> findById(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM clients WHERE id = :id")
+			.param("id", id)
+			.query(Client.class)
+			.optional();
+	}
+
+	List<Client> findAllById(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM clients WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query(Client.class)
+			.list();
+	}
+
+	List<Client> search(ClientQuery query, int limit, long offset) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM clients WHERE " + where(query)
+					+ " ORDER BY lower(name), id LIMIT :limit OFFSET :offset")
+			.params(params(query))
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(Client.class)
+			.list();
+	}
+
+	long count(ClientQuery query) {
+		return this.jdbc.sql("SELECT count(*) FROM clients WHERE " + where(query))
+			.params(params(query))
+			.query(Long.class)
+			.single();
+	}
+
+	private static String where(ClientQuery query) {
+		StringBuilder where = new StringBuilder("TRUE");
+		if (query.text() != null) {
+			where.append(
+					" AND (lower(name) LIKE :pattern ESCAPE '\\' OR lower(contact_email) LIKE :pattern ESCAPE '\\')");
+		}
+		if (query.status() != null) {
+			where.append(" AND status = :status");
+		}
+		return where.toString();
+	}
+
+	private static java.util.Map<String, Object> params(ClientQuery query) {
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		if (query.text() != null) {
+			params.put("pattern", "%" + escapeLike(query.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+		}
+		if (query.status() != null) {
+			params.put("status", query.status().name());
+		}
+		return params;
+	}
+
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/**
+	 * Inserts a client unless the name is taken.
+	 * @return the new client, or empty when the name exists
+	 */
+	Optional<Client> insert(String name, String contactEmail) {
+		return this.jdbc.sql("""
+				INSERT INTO clients (name, contact_email) VALUES (:name, :email)
+				ON CONFLICT ((lower(name))) DO NOTHING
+				RETURNING %s""".formatted(COLUMNS))
+			.param("name", name)
+			.param("email", contactEmail)
+			.query(Client.class)
+			.optional();
+	}
+
+	/**
+	 * Updates a client.
+	 * @return the updated client, or empty when it does not exist
+	 */
+	Optional<Client> update(long id, String name, String contactEmail, ClientStatus status) {
+		return this.jdbc.sql("""
+				UPDATE clients SET name = :name, contact_email = :email, status = :status,
+				  updated_at = now(), version = version + 1
+				WHERE id = :id
+				RETURNING %s""".formatted(COLUMNS))
+			.param("id", id)
+			.param("name", name)
+			.param("email", contactEmail)
+			.param("status", status.name())
+			.query(Client.class)
+			.optional();
+	}
+
+	boolean nameTakenByOther(String name, long id) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM clients WHERE lower(name) = lower(:name) AND id <> :id)")
+			.param("name", name)
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+	}
+
+}

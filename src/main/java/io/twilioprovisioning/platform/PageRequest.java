@@ -1,0 +1,26 @@
+package io.twilioprovisioning.platform;
+
+/**
+ * A validated page request: zero-based index and a size between 1 and {@link #MAX_SIZE}.
+ *
+ * @param page zero-based page index
+ * @param size items per page
+ */
+public record PageRequest(int page, int size) {
+
+	public static final int MAX_SIZE = 200;
+
+	public PageRequest {
+		if (page < 0) {
+			throw new IllegalArgumentException("page must be >= 0");
+		}
+		if (size < 1 || size > MAX_SIZE) {
+			throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
+		}
+	}
+
+	public long offset() {
+		return (long) page * size;
+	}
+
+}

@@ -1,0 +1,159 @@
+package io.twilioprovisioning.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import io.twilioprovisioning.platform.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error of the JSON API into an RFC 9457 problem detail with a stable
+ * {@code type}, a readable {@code title}/{@code detail}, the bad fields when validation
+ * failed, and never a stack trace.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+	@ExceptionHandler(DomainException.class)
+	ProblemDetail domain(DomainException ex) {
+		HttpStatus status = Problems.statusOf(ex.kind());
+		ProblemDetail problem = Problems.of(status, ex.problem(), Problems.titleOf(ex.kind()), ex.getMessage());
+		ex.properties().forEach(problem::setProperty);
+		return problem;
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+				"Parameter '" + ex.getName() + "' has an invalid value.");
+		problem.setProperty("errors", List.of(Problems.fieldError(ex.getName(), "has an invalid value")));
+		return problem;
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail illegalArgument(IllegalArgumentException ex) {
+		return Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Invalid request", ex.getMessage());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) {
+		log.error("Unexpected error in the API", ex);
+		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+				"Something went wrong on our side. The error has been logged.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest().body(validationProblem(ex.getBindingResult()));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach((result) -> {
+			String name = result.getMethodParameter().getParameterName();
+			result.getResolvableErrors()
+				.forEach((error) -> errors.add(Problems.fieldError(name, error.getDefaultMessage())));
+		});
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+				"The request has invalid parameters.");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+				"The request body is not valid JSON of the expected shape.");
+		Throwable cause = ex.getMostSpecificCause();
+		if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.tooLarge());
+		}
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			problem.setDetail("Unknown field '" + unknown.getPropertyName() + "'.");
+			problem.setProperty("errors",
+					List.of(Problems.fieldError(unknown.getPropertyName(), "is not a known field")));
+		}
+		else if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+			String field = path(databind);
+			problem.setDetail("Field '" + field + "' has a value of the wrong type or format.");
+			problem.setProperty("errors",
+					List.of(Problems.fieldError(field, "has a value of the wrong type or format")));
+		}
+		else if (cause instanceof JacksonException) {
+			problem.setDetail("The request body is not valid JSON.");
+		}
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem && ABOUT_BLANK.equals(problem.getType())) {
+			problem.setType(Problems.type(Problems.slugOf(statusCode.value())));
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static ProblemDetail validationProblem(BindingResult result) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		result.getFieldErrors()
+			.stream()
+			.sorted(Comparator.comparing(FieldError::getField))
+			.forEach((error) -> errors.add(Problems.fieldError(error.getField(), error.getDefaultMessage())));
+		result.getGlobalErrors()
+			.forEach((error) -> errors.add(Problems.fieldError(error.getObjectName(), error.getDefaultMessage())));
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+				"The request has " + errors.size() + " invalid field" + ((errors.size() == 1) ? "" : "s") + ".");
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	private static String path(DatabindException ex) {
+		StringBuilder path = new StringBuilder();
+		ex.getPath().forEach((reference) -> {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		});
+		return path.toString();
+	}
+
+}
