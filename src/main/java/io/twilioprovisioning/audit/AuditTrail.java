@@ -1,0 +1,135 @@
+package io.twilioprovisioning.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.twilioprovisioning.numbers.NumberEvent;
+import io.twilioprovisioning.platform.PageRequest;
+import io.twilioprovisioning.platform.PageResult;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends every lifecycle event to the audit trail, in the transaction of the change it
+ * records, and pages the trail with filters. Entries are never updated or deleted (the
+ * table refuses it).
+ */
+@Service
+public class AuditTrail {
+
+	static final List<String> ACTIONS = List.of("PURCHASE", "CONFIGURE", "REASSIGN", "RENAME", "RELEASE");
+
+	static final List<String> OUTCOMES = List.of("SUCCEEDED", "REFUSED", "FAILED", "UNKNOWN");
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	AuditTrail(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(NumberEvent event) {
+		this.jdbc.sql("""
+				INSERT INTO audit_events (occurred_at, actor, action, outcome, phone_number_id, e164, twilio_sid,
+				  client_id, other_client_id, before_state, after_state, twilio_code, detail)
+				VALUES (:occurredAt, :actor, :action, :outcome, :numberId, :e164, :sid, :clientId, :otherClientId,
+				  CAST(:before AS jsonb), CAST(:after AS jsonb), :twilioCode, :detail)""")
+			.param("occurredAt", Timestamp.from(event.occurredAt()))
+			.param("actor", event.actor())
+			.param("action", event.action())
+			.param("outcome", event.outcome())
+			.param("numberId", event.numberId())
+			.param("e164", event.phoneNumber())
+			.param("sid", event.sid())
+			.param("clientId", event.clientId())
+			.param("otherClientId", event.otherClientId())
+			.param("before",
+					event.beforeSnapshot().isEmpty() ? null : this.json.writeValueAsString(event.beforeSnapshot()))
+			.param("after",
+					event.afterSnapshot().isEmpty() ? null : this.json.writeValueAsString(event.afterSnapshot()))
+			.param("twilioCode", event.twilioCode())
+			.param("detail", truncate(event.detail()))
+			.update();
+	}
+
+	/**
+	 * One page of the trail, newest first.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<AuditEntry> search(AuditQuery query, PageRequest page) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(query, params);
+		params.put("limit", page.size());
+		params.put("offset", page.offset());
+		List<AuditEntry> entries = this.jdbc
+			.sql("""
+					SELECT id, occurred_at, actor, action, outcome, phone_number_id, e164, twilio_sid, client_id,
+					  other_client_id, before_state::text AS before_state, after_state::text AS after_state, twilio_code, detail
+					FROM audit_events"""
+					+ where + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
+			.params(params)
+			.query(AuditTrail::map)
+			.list();
+		long total = this.jdbc.sql("SELECT count(*) FROM audit_events" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		return new PageResult<>(entries, page.page(), page.size(), total);
+	}
+
+	public List<String> actions() {
+		return ACTIONS;
+	}
+
+	public List<String> outcomes() {
+		return OUTCOMES;
+	}
+
+	private static String where(AuditQuery query, Map<String, Object> params) {
+		List<String> conditions = new ArrayList<>();
+		if (query.phoneNumber() != null) {
+			conditions.add("e164 = :e164");
+			params.put("e164", query.phoneNumber());
+		}
+		if (query.clientId() != null) {
+			conditions.add("(client_id = :clientId OR other_client_id = :clientId)");
+			params.put("clientId", query.clientId());
+		}
+		if (query.action() != null) {
+			conditions.add("action = :action");
+			params.put("action", query.action());
+		}
+		if (query.outcome() != null) {
+			conditions.add("outcome = :outcome");
+			params.put("outcome", query.outcome());
+		}
+		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+	}
+
+	private static AuditEntry map(ResultSet rs, int row) throws SQLException {
+		return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+				rs.getString("action"), rs.getString("outcome"), rs.getObject("phone_number_id", Long.class),
+				rs.getString("e164"), rs.getString("twilio_sid"), rs.getObject("client_id", Long.class),
+				rs.getObject("other_client_id", Long.class), rs.getString("before_state"), rs.getString("after_state"),
+				rs.getObject("twilio_code", Integer.class), rs.getString("detail"));
+	}
+
+	private static String truncate(String detail) {
+		return (detail == null || detail.length() <= 1000) ? detail : detail.substring(0, 1000);
+	}
+
+}

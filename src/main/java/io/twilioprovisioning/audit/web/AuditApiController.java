@@ -1,0 +1,45 @@
+package io.twilioprovisioning.audit.web;
+
+import io.twilioprovisioning.audit.AuditEntry;
+import io.twilioprovisioning.audit.AuditQuery;
+import io.twilioprovisioning.audit.AuditTrail;
+import io.twilioprovisioning.numbers.E164Number;
+import io.twilioprovisioning.numbers.PhoneNumberText;
+import io.twilioprovisioning.platform.PageRequest;
+import io.twilioprovisioning.platform.PageResult;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The audit trail, newest first, with filters.
+ */
+@RestController
+@RequestMapping("/api/admin/audit")
+class AuditApiController {
+
+	private final AuditTrail trail;
+
+	AuditApiController(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	@GetMapping
+	PageResult<AuditEntry> list(@RequestParam(required = false) @PhoneNumberText String phoneNumber,
+			@RequestParam(required = false) @Min(1) Long clientId,
+			@RequestParam(required = false) @Pattern(regexp = "PURCHASE|CONFIGURE|REASSIGN|RENAME|RELEASE",
+					message = "must be one of PURCHASE, CONFIGURE, REASSIGN, RENAME, RELEASE") String action,
+			@RequestParam(required = false) @Pattern(regexp = "SUCCEEDED|REFUSED|FAILED|UNKNOWN",
+					message = "must be one of SUCCEEDED, REFUSED, FAILED, UNKNOWN") String outcome,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+		String e164 = (phoneNumber != null && !phoneNumber.isBlank()) ? E164Number.parse(phoneNumber).value() : null;
+		return this.trail.search(new AuditQuery(e164, clientId, action, outcome), new PageRequest(page, size));
+	}
+
+}

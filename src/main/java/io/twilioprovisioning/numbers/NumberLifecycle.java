@@ -1,0 +1,533 @@
+package io.twilioprovisioning.numbers;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.twilioprovisioning.clients.Client;
+import io.twilioprovisioning.clients.ClientManagement;
+import io.twilioprovisioning.platform.PageRequest;
+import io.twilioprovisioning.platform.PageResult;
+import io.twilioprovisioning.platform.ProvisioningMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every step of a number's life: search, purchase, configure, reassign, release, and the
+ * account overview. It keeps DESIGN.md's invariants: the purchase intent is recorded
+ * before Twilio is called, an unknown outcome is resolved by looking before buying again,
+ * an idempotency key replays its first result, release is idempotent, reassignment is one
+ * locked transaction, and every step is published for the audit trail.
+ *
+ * <p>
+ * No database transaction stays open while Twilio is called.
+ */
+@Service
+public class NumberLifecycle {
+
+	static final String SYSTEM = "system";
+
+	private static final Logger log = LoggerFactory.getLogger(NumberLifecycle.class);
+
+	private final PhoneNumberRepository numbers;
+
+	private final NumberCarrier carrier;
+
+	private final ClientManagement clients;
+
+	private final WebhookPolicy policy;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate tx;
+
+	private final ProvisioningMode mode;
+
+	private final Clock clock;
+
+	NumberLifecycle(PhoneNumberRepository numbers, NumberCarrier carrier, ClientManagement clients,
+			WebhookPolicy policy, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+			ProvisioningMode mode, Clock clock) {
+		this.numbers = numbers;
+		this.carrier = carrier;
+		this.clients = clients;
+		this.policy = policy;
+		this.events = events;
+		this.tx = new TransactionTemplate(transactionManager);
+		this.mode = mode;
+		this.clock = clock;
+	}
+
+	/**
+	 * Searches the numbers for sale.
+	 */
+	public SearchResult search(SearchCriteria criteria) {
+		return new SearchResult(this.carrier.search(criteria), this.mode);
+	}
+
+	/**
+	 * Buys a number for a client with the policy's webhooks and the client's name.
+	 * @throws NumberConflictException when the number is already tracked or being bought,
+	 * or the idempotency key was used for another purchase
+	 * @throws CarrierRefusedException when Twilio refused (the intent ends
+	 * {@code FAILED})
+	 * @throws CarrierUnavailableException when Twilio failed and nothing was bought
+	 * @throws CarrierOutcomeUnknownException when Twilio's answer was lost and could not
+	 * be resolved yet (recovery will)
+	 */
+	public PurchaseResult purchase(PurchaseCommand command) {
+		Client client = this.clients.getActive(command.clientId());
+		String friendlyName = (command.friendlyName() != null) ? command.friendlyName() : friendlyNameFor(client);
+		if (command.idempotencyKey() != null) {
+			Optional<PhoneNumberRepository.Row> existing = this.numbers.findByIdempotencyKey(command.idempotencyKey());
+			if (existing.isPresent()) {
+				return replay(existing.get(), command);
+			}
+		}
+		String e164 = (command.phoneNumber() != null) ? command.phoneNumber().value() : null;
+		String areaCode = (command.phoneNumber() != null) ? null : command.areaCode();
+		long id;
+		try {
+			id = this.tx.execute((status) -> this.numbers.insertPurchasing(e164, areaCode, command.clientId(),
+					friendlyName, command.idempotencyKey(), command.fingerprint()));
+		}
+		catch (DuplicateKeyException ex) {
+			return onDuplicateIntent(command);
+		}
+		E164Number target = (command.phoneNumber() != null) ? command.phoneNumber()
+				: pickInAreaCode(id, command.areaCode(), command.actor(), client.id());
+		try {
+			OwnedNumber owned = this.carrier
+				.purchase(PurchaseOrder.number(target, friendlyName, this.policy.defaults()));
+			return new PurchaseResult(complete(id, owned, command.actor(), false), false, false);
+		}
+		catch (CarrierRefusedException ex) {
+			fail(id, ex, "REFUSED", command.actor());
+			throw ex;
+		}
+		catch (CarrierUnavailableException ex) {
+			fail(id, ex, "FAILED", command.actor());
+			throw ex;
+		}
+		catch (CarrierOutcomeUnknownException ex) {
+			return resolveLostPurchase(id, target, command.actor(), ex);
+		}
+	}
+
+	private PurchaseResult onDuplicateIntent(PurchaseCommand command) {
+		if (command.idempotencyKey() != null) {
+			Optional<PhoneNumberRepository.Row> sameKey = this.numbers.findByIdempotencyKey(command.idempotencyKey());
+			if (sameKey.isPresent()) {
+				return replay(sameKey.get(), command);
+			}
+		}
+		String e164 = command.phoneNumber().value();
+		TrackedNumber existing = this.numbers.findLiveByE164(e164)
+			.map(PhoneNumberRepository.Row::number)
+			.orElseThrow(() -> NumberConflictException.purchaseInProgress(e164));
+		if (existing.state() == PhoneNumberState.PURCHASING) {
+			throw NumberConflictException.purchaseInProgress(e164);
+		}
+		throw NumberConflictException.alreadyTracked(existing);
+	}
+
+	private PurchaseResult replay(PhoneNumberRepository.Row row, PurchaseCommand command) {
+		if (!command.fingerprint().equals(row.fingerprint())) {
+			throw NumberConflictException.idempotencyKeyReused();
+		}
+		TrackedNumber number = row.number();
+		return switch (number.state()) {
+			case PURCHASING -> throw NumberConflictException.purchaseInProgress(
+					(number.e164() != null) ? number.e164() : "area code " + number.requestedAreaCode());
+			case FAILED -> throw replayedFailure(number);
+			default -> new PurchaseResult(number, true, false);
+		};
+	}
+
+	private static CarrierException replayedFailure(TrackedNumber number) {
+		String reason = "This idempotency key's purchase failed: " + number.failureReason();
+		if (number.failureCode() != null) {
+			return new CarrierRefusedException(reason, number.failureCode(), null,
+					"https://www.twilio.com/docs/errors/" + number.failureCode(), null, null);
+		}
+		return new CarrierUnavailableException(reason, null, null, null, null, null);
+	}
+
+	/**
+	 * Resolves a purchase by area code to one exact number before anything is bought, so
+	 * that a lost answer can be checked against that number.
+	 */
+	private E164Number pickInAreaCode(long id, String areaCode, String actor, long clientId) {
+		List<AvailableNumber> candidates;
+		try {
+			candidates = this.carrier.search(SearchCriteria.local("US").withAreaCode(areaCode).withLimit(10));
+		}
+		catch (CarrierException ex) {
+			fail(id, ex, (ex instanceof CarrierRefusedException) ? "REFUSED" : "FAILED", actor);
+			throw ex;
+		}
+		for (AvailableNumber candidate : candidates) {
+			try {
+				Integer updated = this.tx
+					.execute((status) -> this.numbers.setE164(id, candidate.phoneNumber().value()));
+				if (updated != null && updated == 1) {
+					return candidate.phoneNumber();
+				}
+			}
+			catch (DuplicateKeyException ex) {
+				log.debug("{} is already tracked; trying the next candidate", candidate.phoneNumber());
+			}
+		}
+		CarrierRefusedException none = new CarrierRefusedException(
+				"Twilio has no phone number for sale in area code " + areaCode + ".", 21452,
+				"No phone numbers found in area code " + areaCode, "https://www.twilio.com/docs/errors/21452", 400,
+				null);
+		fail(id, none, "REFUSED", actor);
+		throw none;
+	}
+
+	private PurchaseResult resolveLostPurchase(long id, E164Number target, String actor,
+			CarrierOutcomeUnknownException lost) {
+		Optional<OwnedNumber> owned;
+		try {
+			owned = this.carrier.findByPhoneNumber(target);
+		}
+		catch (CarrierException lookupFailed) {
+			this.tx.executeWithoutResult((status) -> {
+				this.numbers.touch(id);
+				this.events.publishEvent(new NumberStepFailed(actor, this.clock.instant(), "PURCHASE", "UNKNOWN", id,
+						target.value(), null, null, lost.carrierCode(),
+						"Twilio's answer was lost and the number could not be looked up yet; recovery will resolve it"));
+			});
+			throw new CarrierOutcomeUnknownException("Twilio's answer to the purchase of " + target.value()
+					+ " was lost and Twilio could not be asked whether it went through. The number stays 'purchasing' "
+					+ "and will be resolved automatically; it will not be bought twice.", lost.carrierCode(),
+					lost.carrierMessage(), lost.moreInfo(), lost.httpStatus(), lost);
+		}
+		if (owned.isPresent()) {
+			log.warn("Purchase answer for {} was lost, but the account owns it: adopting {}", target,
+					owned.get().sid());
+			return new PurchaseResult(complete(id, owned.get(), actor, true), false, true);
+		}
+		CarrierUnavailableException notBought = new CarrierUnavailableException(
+				"Twilio's answer to the purchase of " + target.value()
+						+ " was lost and the account does not own the number: nothing was bought.",
+				lost.carrierCode(), lost.carrierMessage(), lost.moreInfo(), lost.httpStatus(), lost);
+		fail(id, notBought, "FAILED", actor);
+		throw notBought;
+	}
+
+	private TrackedNumber complete(long id, OwnedNumber owned, String actor, boolean adopted) {
+		TrackedNumber number = this.tx.execute((status) -> {
+			TrackedNumber intent = this.numbers.findById(id).orElseThrow().number();
+			if (this.numbers.markActive(id, owned) == 1) {
+				if (intent.clientId() != null) {
+					this.numbers.openAssignment(id, intent.clientId(), actor);
+				}
+				TrackedNumber active = this.numbers.findById(id).orElseThrow().number();
+				this.events.publishEvent(new NumberPurchased(actor, this.clock.instant(), active, adopted));
+				return active;
+			}
+			return intent;
+		});
+		if (number == null || number.state() != PhoneNumberState.ACTIVE || !owned.sid().equals(number.sid())) {
+			return adoptUntracked(owned, actor);
+		}
+		return number;
+	}
+
+	/**
+	 * A number Twilio sold us whose intent row was meanwhile closed (recovery decided
+	 * before the answer came): track it anyway, unassigned, so it is never lost.
+	 */
+	private TrackedNumber adoptUntracked(OwnedNumber owned, String actor) {
+		return this.tx.execute((status) -> {
+			Optional<PhoneNumberRepository.Row> live = this.numbers.findLiveBySid(owned.sid());
+			if (live.isPresent()) {
+				return live.get().number();
+			}
+			long id = this.numbers.insertAdopted(owned);
+			TrackedNumber adopted = this.numbers.findById(id).orElseThrow().number();
+			log.error("Twilio sold {} after its purchase was closed; tracked as unassigned row {}", owned.phoneNumber(),
+					id);
+			this.events.publishEvent(new NumberPurchased(actor, this.clock.instant(), adopted, true));
+			return adopted;
+		});
+	}
+
+	private void fail(long id, CarrierException ex, String outcome, String actor) {
+		this.tx.executeWithoutResult((status) -> {
+			TrackedNumber intent = this.numbers.findById(id).orElseThrow().number();
+			this.numbers.markFailed(id, ex.carrierCode(), ex.getMessage());
+			this.events.publishEvent(new NumberStepFailed(actor, this.clock.instant(), "PURCHASE", outcome, id,
+					intent.e164(), null, intent.clientId(), ex.carrierCode(), ex.getMessage()));
+		});
+	}
+
+	/**
+	 * Sets a number's webhooks: the given values (others unchanged), or the policy's.
+	 */
+	public TrackedNumber configure(NumberRef ref, WebhookConfig requested, boolean useDefaults, String actor) {
+		TrackedNumber before = findLive(ref);
+		if (before.state() != PhoneNumberState.ACTIVE) {
+			throw NumberConflictException.notActive(before, "configure");
+		}
+		WebhookConfig target = useDefaults ? this.policy.defaults() : merge(before.webhooks(), requested);
+		this.policy.validate(target);
+		if (target.voiceFallbackUrl() != null && target.voiceUrl() == null) {
+			throw new InvalidWebhookUrlException("voiceFallbackUrl", "needs a voiceUrl");
+		}
+		if (target.smsFallbackUrl() != null && target.smsUrl() == null) {
+			throw new InvalidWebhookUrlException("smsFallbackUrl", "needs an smsUrl");
+		}
+		OwnedNumber updated;
+		try {
+			updated = this.carrier.update(before.sid(), new NumberUpdate(null, target));
+		}
+		catch (CarrierException ex) {
+			recordFailure("CONFIGURE", before, ex, actor);
+			throw ex;
+		}
+		WebhookConfig applied = (updated.webhooks() != null) ? updated.webhooks() : target;
+		return this.tx.execute((status) -> {
+			if (this.numbers.updateWebhooks(before.id(), before.friendlyName(), applied) != 1) {
+				throw NumberConflictException.concurrentChange(before);
+			}
+			TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
+			this.events.publishEvent(new NumberConfigured(actor, this.clock.instant(), before, after));
+			return after;
+		});
+	}
+
+	private static WebhookConfig merge(WebhookConfig current, WebhookConfig requested) {
+		WebhookConfig base = (current != null) ? current : WebhookConfig.NONE;
+		return new WebhookConfig(pick(requested.voiceUrl(), base.voiceUrl()),
+				pick(requested.voiceMethod(), base.voiceMethod()),
+				pick(requested.voiceFallbackUrl(), base.voiceFallbackUrl()), pick(requested.smsUrl(), base.smsUrl()),
+				pick(requested.smsMethod(), base.smsMethod()), pick(requested.smsFallbackUrl(), base.smsFallbackUrl()),
+				pick(requested.statusCallback(), base.statusCallback()));
+	}
+
+	private static <T> T pick(T requested, T current) {
+		return (requested != null) ? requested : current;
+	}
+
+	/**
+	 * Moves a number to another client in one locked transaction; the friendly name
+	 * follows the new client.
+	 * @param fromClientId when not {@code null}, the client the number must belong to now
+	 * @return the result, with a warning when Twilio's friendly name could not follow
+	 */
+	public ReassignResult reassign(NumberRef ref, long toClientId, Long fromClientId, String actor) {
+		Client to = this.clients.getActive(toClientId);
+		TrackedNumber located = findLive(ref);
+		String friendlyName = friendlyNameFor(to);
+		TrackedNumber[] change;
+		try {
+			change = this.tx.execute((status) -> {
+				TrackedNumber before = this.numbers.findByIdForUpdateNoWait(located.id()).orElseThrow().number();
+				if (before.state() != PhoneNumberState.ACTIVE) {
+					throw NumberConflictException.notActive(before, "reassign");
+				}
+				if (fromClientId != null && !fromClientId.equals(before.clientId())) {
+					throw NumberConflictException.clientMismatch(before, fromClientId);
+				}
+				if (Long.valueOf(to.id()).equals(before.clientId())) {
+					throw NumberConflictException.sameClient(before);
+				}
+				this.numbers.assignClient(before.id(), to.id(), before.version());
+				if (before.clientId() != null) {
+					this.numbers.closeAssignment(before.id(), actor);
+				}
+				this.numbers.openAssignment(before.id(), to.id(), actor);
+				this.numbers.setFriendlyName(before.id(), friendlyName);
+				TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
+				this.events.publishEvent(new NumberReassigned(actor, this.clock.instant(), before, after));
+				return new TrackedNumber[] { before, after };
+			});
+		}
+		catch (PessimisticLockingFailureException ex) {
+			throw NumberConflictException.concurrentChange(located);
+		}
+		TrackedNumber after = change[1];
+		try {
+			this.carrier.update(after.sid(), new NumberUpdate(friendlyName, null));
+			return new ReassignResult(after, List.of());
+		}
+		catch (CarrierException ex) {
+			recordFailure("RENAME", after, ex, actor);
+			return new ReassignResult(after, List.of("The number now belongs to " + to.name()
+					+ ", but its friendly name in Twilio could not be changed: " + ex.getMessage()));
+		}
+	}
+
+	/**
+	 * Releases a number back to Twilio. Idempotent: a released number answers as such,
+	 * and Twilio's 404 means it is already gone.
+	 * @param confirm must repeat the number
+	 */
+	public TrackedNumber release(NumberRef ref, String confirm, String actor) {
+		TrackedNumber before = findLatest(ref);
+		Optional<E164Number> confirmed = E164Number.tryParse(confirm, before.phoneNumber().region());
+		if (confirmed.isEmpty() || !confirmed.get().equals(before.phoneNumber())) {
+			throw new ConfirmationMismatchException(before.e164());
+		}
+		if (before.state() == PhoneNumberState.RELEASED) {
+			return before;
+		}
+		if (before.state() == PhoneNumberState.ACTIVE) {
+			Integer moved = this.tx.execute((status) -> this.numbers.markReleasing(before.id()));
+			if (moved == null || moved != 1) {
+				throw NumberConflictException.concurrentChange(before);
+			}
+		}
+		else if (before.state() != PhoneNumberState.RELEASING) {
+			throw NumberConflictException.notActive(before, "release");
+		}
+		return finishRelease(before, actor);
+	}
+
+	TrackedNumber finishRelease(TrackedNumber before, String actor) {
+		boolean released;
+		try {
+			released = this.carrier.release(before.sid());
+		}
+		catch (CarrierException ex) {
+			recordFailure("RELEASE", before, ex, actor);
+			this.tx.executeWithoutResult((status) -> this.numbers.touch(before.id()));
+			throw ex;
+		}
+		return this.tx.execute((status) -> {
+			if (this.numbers.markReleased(before.id()) == 1) {
+				this.numbers.closeAssignment(before.id(), actor);
+				TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
+				this.events.publishEvent(new NumberReleased(actor, this.clock.instant(), before, after, !released));
+				return after;
+			}
+			return this.numbers.findById(before.id()).orElseThrow().number();
+		});
+	}
+
+	private void recordFailure(String action, TrackedNumber number, CarrierException ex, String actor) {
+		String outcome = (ex instanceof CarrierRefusedException) ? "REFUSED"
+				: (ex instanceof CarrierOutcomeUnknownException) ? "UNKNOWN" : "FAILED";
+		this.tx.executeWithoutResult((status) -> this.events
+			.publishEvent(new NumberStepFailed(actor, this.clock.instant(), action, outcome, number.id(), number.e164(),
+					number.sid(), number.clientId(), ex.carrierCode(), ex.getMessage())));
+	}
+
+	/**
+	 * The account, its balance and the inventory counts. Twilio failures are reported in
+	 * the overview, not thrown, so a dashboard still renders.
+	 */
+	public AccountOverview overview() {
+		AccountInfo account = null;
+		AccountBalance balance = null;
+		CarrierException error = null;
+		try {
+			account = this.carrier.account();
+			balance = this.carrier.balance();
+		}
+		catch (CarrierException ex) {
+			error = ex;
+		}
+		return new AccountOverview(this.mode, account, balance, counts(), error);
+	}
+
+	/**
+	 * The inventory counts, from the database alone.
+	 */
+	public AccountOverview.Counts counts() {
+		Map<PhoneNumberState, Long> byState = this.numbers.countByState();
+		long owned = byState.getOrDefault(PhoneNumberState.ACTIVE, 0L);
+		long assigned = this.numbers.countActiveAssigned();
+		return new AccountOverview.Counts(owned, assigned, owned - assigned,
+				byState.getOrDefault(PhoneNumberState.PURCHASING, 0L),
+				byState.getOrDefault(PhoneNumberState.RELEASING, 0L),
+				this.numbers.countActiveWithWebhooksOtherThan(this.policy.defaults()));
+	}
+
+	/**
+	 * One page of the inventory.
+	 */
+	public PageResult<TrackedNumber> list(NumberQuery query, PageRequest page) {
+		return new PageResult<>(this.numbers.search(query, page.size(), page.offset())
+			.stream()
+			.map(PhoneNumberRepository.Row::number)
+			.toList(), page.page(), page.size(), this.numbers.count(query));
+	}
+
+	/**
+	 * A tracked number by its database id.
+	 */
+	public TrackedNumber get(long id) {
+		return this.numbers.findById(id)
+			.map(PhoneNumberRepository.Row::number)
+			.orElseThrow(() -> new NumberNotFoundException(NumberRef.ofSid("id " + id)));
+	}
+
+	/**
+	 * Who had the number when, oldest first.
+	 */
+	public List<Assignment> history(long id) {
+		return this.numbers.assignments(id)
+			.stream()
+			.map((a) -> new Assignment(a.clientId(), a.assignedAt(), a.assignedBy(), a.unassignedAt(),
+					a.unassignedBy()))
+			.toList();
+	}
+
+	/**
+	 * The live row of a number: purchasing, active or releasing.
+	 */
+	public TrackedNumber findLive(NumberRef ref) {
+		Optional<PhoneNumberRepository.Row> row = (ref.phoneNumber() != null)
+				? this.numbers.findLiveByE164(ref.phoneNumber().value()) : this.numbers.findLiveBySid(ref.sid());
+		return row.map(PhoneNumberRepository.Row::number).orElseThrow(() -> new NumberNotFoundException(ref));
+	}
+
+	private TrackedNumber findLatest(NumberRef ref) {
+		return this.numbers.findLatest((ref.phoneNumber() != null) ? ref.phoneNumber().value() : null, ref.sid())
+			.map(PhoneNumberRepository.Row::number)
+			.filter((number) -> number.phoneNumber() != null && number.sid() != null)
+			.orElseThrow(() -> new NumberNotFoundException(ref));
+	}
+
+	static String friendlyNameFor(Client client) {
+		String name = client.name();
+		return (name.length() > 64) ? name.substring(0, 64) : name;
+	}
+
+	/**
+	 * One period during which a client had a number.
+	 *
+	 * @param clientId the client
+	 * @param assignedAt from when
+	 * @param assignedBy who gave it
+	 * @param unassignedAt until when, or {@code null} while it lasts
+	 * @param unassignedBy who took it away
+	 */
+	public record Assignment(long clientId, java.time.Instant assignedAt, String assignedBy,
+			java.time.Instant unassignedAt, String unassignedBy) {
+
+	}
+
+	/**
+	 * What a reassignment ended with.
+	 *
+	 * @param number the number as tracked now
+	 * @param warnings what did not fully work, for the operator
+	 */
+	public record ReassignResult(TrackedNumber number, List<String> warnings) {
+
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.twilioprovisioning.numbers;
+
+import java.util.Locale;
+
+/**
+ * The orders the inventory can be listed in, each backed by an index and ending with the
+ * id so pages are stable.
+ *
+ * @param field the sort field
+ * @param descending whether newest/highest comes first
+ */
+public record NumberSort(Field field, boolean descending) {
+
+	/** Newest first. */
+	public static final NumberSort DEFAULT = new NumberSort(Field.CREATED_AT, true);
+
+	public NumberSort {
+		if (field == null) {
+			field = Field.CREATED_AT;
+		}
+	}
+
+	/**
+	 * Reads {@code field,asc|desc}, e.g. {@code phoneNumber,asc}.
+	 * @throws IllegalArgumentException for an unknown field or direction
+	 */
+	public static NumberSort parse(String text) {
+		if (text == null || text.isBlank()) {
+			return DEFAULT;
+		}
+		String[] parts = text.split(",", -1);
+		if (parts.length > 2) {
+			throw new IllegalArgumentException("sort must be 'field' or 'field,asc|desc'");
+		}
+		Field field = Field.fromApiName(parts[0].strip());
+		boolean descending = field == Field.CREATED_AT || field == Field.PURCHASED_AT;
+		if (parts.length == 2) {
+			String direction = parts[1].strip().toLowerCase(Locale.ROOT);
+			if (!direction.equals("asc") && !direction.equals("desc")) {
+				throw new IllegalArgumentException("sort direction must be asc or desc");
+			}
+			descending = direction.equals("desc");
+		}
+		return new NumberSort(field, descending);
+	}
+
+	String orderBy() {
+		String direction = this.descending ? " DESC" : " ASC";
+		String nulls = this.descending ? " NULLS LAST" : " NULLS FIRST";
+		return this.field.column + direction + nulls + ", id" + direction;
+	}
+
+	public String apiValue() {
+		return this.field.apiName + "," + (this.descending ? "desc" : "asc");
+	}
+
+	/**
+	 * The sortable fields, with their API names.
+	 */
+	public enum Field {
+
+		CREATED_AT("createdAt", "created_at"), PURCHASED_AT("purchasedAt", "purchased_at"),
+		PHONE_NUMBER("phoneNumber", "e164"), FRIENDLY_NAME("friendlyName", "lower(friendly_name)"),
+		STATE("state", "state");
+
+		private final String apiName;
+
+		private final String column;
+
+		Field(String apiName, String column) {
+			this.apiName = apiName;
+			this.column = column;
+		}
+
+		public String apiName() {
+			return this.apiName;
+		}
+
+		static Field fromApiName(String name) {
+			for (Field field : values()) {
+				if (field.apiName.equalsIgnoreCase(name)) {
+					return field;
+				}
+			}
+			throw new IllegalArgumentException("Unknown sort field '" + name
+					+ "': use createdAt, purchasedAt, phoneNumber, friendlyName or state");
+		}
+
+	}
+
+}

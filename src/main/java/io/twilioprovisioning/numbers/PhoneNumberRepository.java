@@ -1,0 +1,408 @@
+package io.twilioprovisioning.numbers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The inventory in PostgreSQL. Every state change is a conditional update on the expected
+ * state, so two instances or threads can never both move the same row.
+ */
+@Repository
+class PhoneNumberRepository {
+
+	static final String COLUMNS = """
+			id, e164, twilio_sid, friendly_name, state, voice_enabled, sms_enabled, mms_enabled, fax_enabled,
+			voice_url, voice_method, voice_fallback_url, sms_url, sms_method, sms_fallback_url, status_callback,
+			client_id, requested_area_code, failure_code, failure_reason, purchased_at, released_at, created_at,
+			updated_at, version, idempotency_key, request_fingerprint""";
+
+	private static final RowMapper<Row> ROW = PhoneNumberRepository::mapRow;
+
+	private final JdbcClient jdbc;
+
+	PhoneNumberRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Row> findById(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM phone_numbers WHERE id = :id")
+			.param("id", id)
+			.query(ROW)
+			.optional();
+	}
+
+	Optional<Row> findByIdForUpdateNoWait(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM phone_numbers WHERE id = :id FOR UPDATE NOWAIT")
+			.param("id", id)
+			.query(ROW)
+			.optional();
+	}
+
+	Optional<Row> findByIdempotencyKey(String key) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM phone_numbers WHERE idempotency_key = :key")
+			.param("key", key)
+			.query(ROW)
+			.optional();
+	}
+
+	Optional<Row> findLiveByE164(String e164) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM phone_numbers WHERE e164 = :e164"
+					+ " AND state IN ('PURCHASING', 'ACTIVE', 'RELEASING')")
+			.param("e164", e164)
+			.query(ROW)
+			.optional();
+	}
+
+	Optional<Row> findLiveBySid(String sid) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM phone_numbers WHERE twilio_sid = :sid"
+					+ " AND state IN ('PURCHASING', 'ACTIVE', 'RELEASING')")
+			.param("sid", sid)
+			.query(ROW)
+			.optional();
+	}
+
+	/**
+	 * The latest row of a number or SID, live or not.
+	 */
+	Optional<Row> findLatest(String e164, String sid) {
+		String where = (e164 != null) ? "e164 = :key" : "twilio_sid = :key";
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM phone_numbers WHERE " + where
+				+ " ORDER BY (state IN ('PURCHASING', 'ACTIVE', 'RELEASING')) DESC, created_at DESC, id DESC LIMIT 1")
+			.param("key", (e164 != null) ? e164 : sid)
+			.query(ROW)
+			.optional();
+	}
+
+	/**
+	 * Records a purchase intent.
+	 * @return the new row's id
+	 */
+	long insertPurchasing(String e164, String areaCode, long clientId, String friendlyName, String idempotencyKey,
+			String fingerprint) {
+		return this.jdbc.sql("""
+				INSERT INTO phone_numbers (state, e164, requested_area_code, client_id, friendly_name, idempotency_key,
+				  request_fingerprint)
+				VALUES ('PURCHASING', :e164, :areaCode, :clientId, :friendlyName, :key, :fingerprint)
+				RETURNING id""")
+			.param("e164", e164)
+			.param("areaCode", areaCode)
+			.param("clientId", clientId)
+			.param("friendlyName", friendlyName)
+			.param("key", idempotencyKey)
+			.param("fingerprint", fingerprint)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Inserts a number found in Twilio that was not tracked, as active and unassigned.
+	 */
+	long insertAdopted(OwnedNumber owned) {
+		Map<String, Object> params = ownedParams(owned);
+		return this.jdbc
+			.sql("""
+					INSERT INTO phone_numbers (state, e164, twilio_sid, friendly_name, voice_enabled, sms_enabled, mms_enabled,
+					  fax_enabled, voice_url, voice_method, voice_fallback_url, sms_url, sms_method, sms_fallback_url,
+					  status_callback, purchased_at)
+					VALUES ('ACTIVE', :e164, :sid, :friendlyName, :voice, :sms, :mms, :fax, :voiceUrl, :voiceMethod,
+					  :voiceFallbackUrl, :smsUrl, :smsMethod, :smsFallbackUrl, :statusCallback, :purchasedAt)
+					RETURNING id""")
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	int setE164(long id, String e164) {
+		return this.jdbc.sql("""
+				UPDATE phone_numbers SET e164 = :e164, updated_at = now(), version = version + 1
+				WHERE id = :id AND state = 'PURCHASING'""").param("id", id).param("e164", e164).update();
+	}
+
+	/**
+	 * Moves a purchasing row to active with what Twilio reported.
+	 * @return 1 when moved, 0 when the row was no longer purchasing
+	 */
+	int markActive(long id, OwnedNumber owned) {
+		Map<String, Object> params = ownedParams(owned);
+		params.put("id", id);
+		return this.jdbc
+			.sql("""
+					UPDATE phone_numbers SET state = 'ACTIVE', e164 = :e164, twilio_sid = :sid, friendly_name = :friendlyName,
+					  voice_enabled = :voice, sms_enabled = :sms, mms_enabled = :mms, fax_enabled = :fax,
+					  voice_url = :voiceUrl, voice_method = :voiceMethod, voice_fallback_url = :voiceFallbackUrl,
+					  sms_url = :smsUrl, sms_method = :smsMethod, sms_fallback_url = :smsFallbackUrl,
+					  status_callback = :statusCallback, purchased_at = coalesce(:purchasedAt, now()),
+					  failure_code = NULL, failure_reason = NULL, updated_at = now(), version = version + 1
+					WHERE id = :id AND state = 'PURCHASING'""")
+			.params(params)
+			.update();
+	}
+
+	int markFailed(long id, Integer code, String reason) {
+		return this.jdbc.sql("""
+				UPDATE phone_numbers SET state = 'FAILED', failure_code = :code, failure_reason = :reason,
+				  client_id = NULL, updated_at = now(), version = version + 1
+				WHERE id = :id AND state = 'PURCHASING'""")
+			.param("id", id)
+			.param("code", code)
+			.param("reason", truncate(reason, 500))
+			.update();
+	}
+
+	int updateWebhooks(long id, String friendlyName, WebhookConfig webhooks) {
+		Map<String, Object> params = webhookParams(webhooks);
+		params.put("id", id);
+		params.put("friendlyName", friendlyName);
+		return this.jdbc
+			.sql("""
+					UPDATE phone_numbers SET friendly_name = :friendlyName, voice_url = :voiceUrl, voice_method = :voiceMethod,
+					  voice_fallback_url = :voiceFallbackUrl, sms_url = :smsUrl, sms_method = :smsMethod,
+					  sms_fallback_url = :smsFallbackUrl, status_callback = :statusCallback,
+					  updated_at = now(), version = version + 1
+					WHERE id = :id AND state = 'ACTIVE'""")
+			.params(params)
+			.update();
+	}
+
+	int setFriendlyName(long id, String friendlyName) {
+		return this.jdbc.sql("""
+				UPDATE phone_numbers SET friendly_name = :friendlyName, updated_at = now(), version = version + 1
+				WHERE id = :id AND state = 'ACTIVE'""").param("id", id).param("friendlyName", friendlyName).update();
+	}
+
+	int assignClient(long id, Long clientId, long expectedVersion) {
+		return this.jdbc.sql("""
+				UPDATE phone_numbers SET client_id = :clientId, updated_at = now(), version = version + 1
+				WHERE id = :id AND state = 'ACTIVE' AND version = :version""")
+			.param("id", id)
+			.param("clientId", clientId)
+			.param("version", expectedVersion)
+			.update();
+	}
+
+	int markReleasing(long id) {
+		return this.jdbc.sql("""
+				UPDATE phone_numbers SET state = 'RELEASING', updated_at = now(), version = version + 1
+				WHERE id = :id AND state = 'ACTIVE'""").param("id", id).update();
+	}
+
+	int markReleased(long id) {
+		return this.jdbc.sql("""
+				UPDATE phone_numbers SET state = 'RELEASED', released_at = now(), client_id = NULL,
+				  updated_at = now(), version = version + 1
+				WHERE id = :id AND state = 'RELEASING'""").param("id", id).update();
+	}
+
+	/**
+	 * Touches a row that stays in flight, so recovery waits before looking at it again.
+	 */
+	void touch(long id) {
+		this.jdbc.sql("UPDATE phone_numbers SET updated_at = now() WHERE id = :id").param("id", id).update();
+	}
+
+	List<Row> findInFlightOlderThan(Instant before, int limit) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM phone_numbers WHERE state IN ('PURCHASING', 'RELEASING')"
+					+ " AND updated_at < :before ORDER BY updated_at LIMIT :limit")
+			.param("before", Timestamp.from(before))
+			.param("limit", limit)
+			.query(ROW)
+			.list();
+	}
+
+	void openAssignment(long numberId, long clientId, String actor) {
+		this.jdbc.sql("""
+				INSERT INTO number_assignments (phone_number_id, client_id, assigned_by)
+				VALUES (:numberId, :clientId, :actor)""")
+			.param("numberId", numberId)
+			.param("clientId", clientId)
+			.param("actor", actor)
+			.update();
+	}
+
+	void closeAssignment(long numberId, String actor) {
+		this.jdbc.sql("""
+				UPDATE number_assignments SET unassigned_at = now(), unassigned_by = :actor
+				WHERE phone_number_id = :numberId AND unassigned_at IS NULL""")
+			.param("numberId", numberId)
+			.param("actor", actor)
+			.update();
+	}
+
+	List<Assignment> assignments(long numberId) {
+		return this.jdbc.sql("""
+				SELECT client_id, assigned_at, assigned_by, unassigned_at, unassigned_by
+				FROM number_assignments WHERE phone_number_id = :numberId ORDER BY assigned_at, id""")
+			.param("numberId", numberId)
+			.query(Assignment.class)
+			.list();
+	}
+
+	Map<PhoneNumberState, Long> countByState() {
+		Map<PhoneNumberState, Long> counts = new HashMap<>();
+		this.jdbc.sql("SELECT state, count(*) AS n FROM phone_numbers GROUP BY state")
+			.query((rs, i) -> counts.put(PhoneNumberState.valueOf(rs.getString("state")), rs.getLong("n")))
+			.list();
+		return counts;
+	}
+
+	long countActiveAssigned() {
+		return this.jdbc.sql("SELECT count(*) FROM phone_numbers WHERE state = 'ACTIVE' AND client_id IS NOT NULL")
+			.query(Long.class)
+			.single();
+	}
+
+	long countActiveWithWebhooksOtherThan(WebhookConfig policy) {
+		Map<String, Object> params = webhookParams(policy);
+		return this.jdbc.sql("""
+				SELECT count(*) FROM phone_numbers WHERE state = 'ACTIVE' AND (
+				  voice_url IS DISTINCT FROM :voiceUrl OR sms_url IS DISTINCT FROM :smsUrl
+				  OR status_callback IS DISTINCT FROM :statusCallback
+				  OR coalesce(voice_method, 'POST') IS DISTINCT FROM coalesce(:voiceMethod, 'POST')
+				  OR coalesce(sms_method, 'POST') IS DISTINCT FROM coalesce(:smsMethod, 'POST'))""")
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * One page of the inventory, filtered and sorted in the database.
+	 */
+	List<Row> search(NumberQuery query, int limit, long offset) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(query, params);
+		params.put("limit", limit);
+		params.put("offset", offset);
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM phone_numbers" + where + " ORDER BY " + query.sort().orderBy()
+					+ " LIMIT :limit OFFSET :offset")
+			.params(params)
+			.query(ROW)
+			.list();
+	}
+
+	long count(NumberQuery query) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(query, params);
+		return this.jdbc.sql("SELECT count(*) FROM phone_numbers" + where).params(params).query(Long.class).single();
+	}
+
+	private static String where(NumberQuery query, Map<String, Object> params) {
+		List<String> conditions = new ArrayList<>();
+		if (query.clientId() != null) {
+			conditions.add("client_id = :clientId");
+			params.put("clientId", query.clientId());
+		}
+		if (query.state() != null) {
+			conditions.add("state = :state");
+			params.put("state", query.state().name());
+		}
+		else if (!query.includeClosed()) {
+			conditions.add("state IN ('PURCHASING', 'ACTIVE', 'RELEASING')");
+		}
+		if (query.text() != null) {
+			String digits = query.text().replaceAll("[^0-9]", "");
+			String like = "%" + escapeLike(query.text().toLowerCase(java.util.Locale.ROOT)) + "%";
+			if (digits.length() >= 3) {
+				conditions
+					.add("(e164 LIKE :digits OR lower(friendly_name) LIKE :like ESCAPE '\\' OR twilio_sid = :sid)");
+				params.put("digits", "%" + digits + "%");
+			}
+			else {
+				conditions.add("(lower(friendly_name) LIKE :like ESCAPE '\\' OR twilio_sid = :sid)");
+			}
+			params.put("like", like);
+			params.put("sid", query.text());
+		}
+		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+	}
+
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static String truncate(String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max);
+	}
+
+	private static Map<String, Object> ownedParams(OwnedNumber owned) {
+		Map<String, Object> params = webhookParams(owned.webhooks());
+		params.put("e164", owned.phoneNumber().value());
+		params.put("sid", owned.sid());
+		params.put("friendlyName", truncate(owned.friendlyName(), 64));
+		Capabilities capabilities = (owned.capabilities() != null) ? owned.capabilities() : Capabilities.NONE;
+		params.put("voice", capabilities.voice());
+		params.put("sms", capabilities.sms());
+		params.put("mms", capabilities.mms());
+		params.put("fax", capabilities.fax());
+		params.put("purchasedAt", (owned.createdAt() != null) ? Timestamp.from(owned.createdAt()) : null);
+		return params;
+	}
+
+	private static Map<String, Object> webhookParams(WebhookConfig webhooks) {
+		WebhookConfig config = (webhooks != null) ? webhooks : WebhookConfig.NONE;
+		Map<String, Object> params = new HashMap<>();
+		params.put("voiceUrl", config.voiceUrl());
+		params.put("voiceMethod", (config.voiceMethod() != null) ? config.voiceMethod().name() : null);
+		params.put("voiceFallbackUrl", config.voiceFallbackUrl());
+		params.put("smsUrl", config.smsUrl());
+		params.put("smsMethod", (config.smsMethod() != null) ? config.smsMethod().name() : null);
+		params.put("smsFallbackUrl", config.smsFallbackUrl());
+		params.put("statusCallback", config.statusCallback());
+		return params;
+	}
+
+	private static Row mapRow(ResultSet rs, int rowNum) throws SQLException {
+		String e164 = rs.getString("e164");
+		TrackedNumber number = new TrackedNumber(rs.getLong("id"), (e164 != null) ? new E164Number(e164) : null,
+				rs.getString("twilio_sid"), rs.getString("friendly_name"),
+				PhoneNumberState.valueOf(rs.getString("state")),
+				new Capabilities(rs.getBoolean("voice_enabled"), rs.getBoolean("sms_enabled"),
+						rs.getBoolean("mms_enabled"), rs.getBoolean("fax_enabled")),
+				new WebhookConfig(rs.getString("voice_url"), method(rs.getString("voice_method")),
+						rs.getString("voice_fallback_url"), rs.getString("sms_url"), method(rs.getString("sms_method")),
+						rs.getString("sms_fallback_url"), rs.getString("status_callback")),
+				rs.getObject("client_id", Long.class), rs.getString("requested_area_code"),
+				rs.getObject("failure_code", Integer.class), rs.getString("failure_reason"),
+				instant(rs, "purchased_at"), instant(rs, "released_at"), instant(rs, "created_at"),
+				instant(rs, "updated_at"), rs.getLong("version"));
+		return new Row(number, rs.getString("idempotency_key"), rs.getString("request_fingerprint"));
+	}
+
+	private static WebhookMethod method(String value) {
+		return (value != null) ? WebhookMethod.valueOf(value) : null;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * A row: the number and the purchase bookkeeping that stays inside the module.
+	 */
+	record Row(TrackedNumber number, String idempotencyKey, String fingerprint) {
+
+	}
+
+	/**
+	 * One period during which a client had a number.
+	 */
+	record Assignment(long clientId, Instant assignedAt, String assignedBy, Instant unassignedAt, String unassignedBy) {
+
+	}
+
+}

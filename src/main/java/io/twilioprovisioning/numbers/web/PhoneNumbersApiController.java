@@ -1,0 +1,94 @@
+package io.twilioprovisioning.numbers.web;
+
+import java.security.Principal;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.twilioprovisioning.numbers.NumberLifecycle;
+import io.twilioprovisioning.numbers.NumberQuery;
+import io.twilioprovisioning.numbers.NumberSort;
+import io.twilioprovisioning.numbers.PhoneNumberState;
+import io.twilioprovisioning.numbers.TrackedNumber;
+import io.twilioprovisioning.platform.PageRequest;
+import io.twilioprovisioning.platform.PageResult;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Routes 6 and 7 of DESIGN.md: reassign a number, list the inventory; and one number with
+ * its assignment history.
+ */
+@RestController
+@RequestMapping("/api/admin/phone-numbers")
+@Tag(name = "Phone numbers", description = "The inventory: list, inspect, reassign between clients")
+class PhoneNumbersApiController {
+
+	private final NumberLifecycle lifecycle;
+
+	private final NumberViews views;
+
+	PhoneNumbersApiController(NumberLifecycle lifecycle, NumberViews views) {
+		this.lifecycle = lifecycle;
+		this.views = views;
+	}
+
+	@GetMapping
+	@Operation(summary = "A page of the inventory, filtered and sorted in the database",
+			description = "status: PURCHASING, ACTIVE, RELEASING, RELEASED, FAILED or ALL (default: the live ones). "
+					+ "q: digits of the number, part of the friendly name, or a SID. "
+					+ "sort: createdAt|purchasedAt|phoneNumber|friendlyName|state, optionally ,asc or ,desc.")
+	PageResult<NumberView> list(@RequestParam(required = false) @Min(1) Long clientId,
+			@RequestParam(required = false) @Pattern(regexp = "^(?i)(PURCHASING|ACTIVE|RELEASING|RELEASED|FAILED|ALL)$",
+					message = "must be PURCHASING, ACTIVE, RELEASING, RELEASED, FAILED or ALL") String status,
+			@RequestParam(required = false) @Size(max = 64) @Pattern(regexp = Validation.PLAIN_TEXT,
+					message = Validation.PLAIN_TEXT_MESSAGE) String q,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size,
+			@RequestParam(required = false) @Size(max = 32) @Pattern(regexp = "^[A-Za-z]+(,(?i)(asc|desc))?$",
+					message = "must be field or field,asc|desc") String sort) {
+		boolean all = "ALL".equalsIgnoreCase(status);
+		PhoneNumberState state = (status != null && !all)
+				? PhoneNumberState.valueOf(status.toUpperCase(java.util.Locale.ROOT)) : null;
+		NumberQuery query = new NumberQuery(clientId, state, q, all, NumberSort.parse(sort));
+		PageResult<TrackedNumber> result = this.lifecycle.list(query, new PageRequest(page, size));
+		return new PageResult<>(this.views.list(result.content()), result.page(), result.size(),
+				result.totalElements());
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One number with who had it when")
+	NumberDetail get(@PathVariable long id) {
+		return new NumberDetail(this.views.of(this.lifecycle.get(id)), this.lifecycle.history(id));
+	}
+
+	@PostMapping("/reassign")
+	@Operation(summary = "Move a number to another client; fromClientId, when given, must match")
+	NumberResponse reassign(@Valid @RequestBody ReassignRequest request, Principal principal) {
+		NumberLifecycle.ReassignResult result = this.lifecycle.reassign(request.toRef(), request.toClientId(),
+				request.fromClientId(), principal.getName());
+		return new NumberResponse(this.views.of(result.number()), false, false, result.warnings());
+	}
+
+	/**
+	 * A number and its assignment history.
+	 *
+	 * @param number the number
+	 * @param assignments who had it when, oldest first
+	 */
+	record NumberDetail(NumberView number, List<NumberLifecycle.Assignment> assignments) {
+
+	}
+
+}

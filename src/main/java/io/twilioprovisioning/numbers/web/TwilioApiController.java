@@ -1,0 +1,186 @@
+package io.twilioprovisioning.numbers.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.twilioprovisioning.numbers.AccountOverview;
+import io.twilioprovisioning.numbers.AvailableNumber;
+import io.twilioprovisioning.numbers.Capabilities;
+import io.twilioprovisioning.numbers.E164Number;
+import io.twilioprovisioning.numbers.NumberLifecycle;
+import io.twilioprovisioning.numbers.PurchaseCommand;
+import io.twilioprovisioning.numbers.PurchaseResult;
+import io.twilioprovisioning.numbers.SearchResult;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Routes 1–5 of DESIGN.md: search, purchase, configure, release, account.
+ */
+@RestController
+@RequestMapping("/api/admin/twilio")
+@Tag(name = "Twilio numbers", description = "Search, buy, configure and release numbers; the account at a glance")
+class TwilioApiController {
+
+	private final NumberLifecycle lifecycle;
+
+	private final NumberViews views;
+
+	TwilioApiController(NumberLifecycle lifecycle, NumberViews views) {
+		this.lifecycle = lifecycle;
+		this.views = views;
+	}
+
+	@PostMapping("/search")
+	@Operation(summary = "Search the numbers for sale (one page of at most 30)")
+	SearchResponse search(@Valid @RequestBody SearchRequest request) {
+		SearchResult result = this.lifecycle.search(request.toCriteria());
+		return new SearchResponse(result.numbers().stream().map(AvailableNumberView::of).toList(),
+				result.mode().label());
+	}
+
+	@PostMapping("/purchase")
+	@Operation(summary = "Buy a number for a client, with the policy's webhooks and the client's name",
+			description = "Records the intent first; a lost answer from Twilio is resolved by looking the number up, "
+					+ "never by buying again. The same idempotencyKey (or Idempotency-Key header) returns the first "
+					+ "result. 201 for a new purchase, 200 for a replay.")
+	ResponseEntity<NumberResponse> purchase(@Valid @RequestBody PurchaseRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) @Pattern(
+					regexp = "^[A-Za-z0-9._:-]+$", message = "may hold letters, digits and . _ : -") String headerKey,
+			Principal principal) {
+		String key = (request.idempotencyKey() != null) ? request.idempotencyKey() : headerKey;
+		boolean byNumber = request.phoneNumber() != null && !request.phoneNumber().isBlank();
+		PurchaseResult result = this.lifecycle.purchase(new PurchaseCommand(
+				byNumber ? E164Number.parse(request.phoneNumber()) : null, byNumber ? null : request.areaCode(),
+				request.clientId(), request.friendlyName(), key, principal.getName()));
+		NumberResponse body = new NumberResponse(this.views.of(result.number()), result.replayed(), result.adopted(),
+				List.of());
+		return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+			.location(URI.create("/api/admin/phone-numbers/" + result.number().id()))
+			.body(body);
+	}
+
+	@PostMapping("/configure")
+	@Operation(summary = "Set a number's webhooks, explicitly or to the platform's defaults")
+	NumberResponse configure(@Valid @RequestBody ConfigureRequest request, Principal principal) {
+		return NumberResponse.of(this.views.of(this.lifecycle.configure(request.toRef(), request.toWebhooks(),
+				Boolean.TRUE.equals(request.useDefaults()), principal.getName())));
+	}
+
+	@PostMapping("/release")
+	@Operation(summary = "Release a number back to Twilio; confirm must repeat the number. Idempotent.")
+	NumberResponse release(@Valid @RequestBody ReleaseRequest request, Principal principal) {
+		return NumberResponse
+			.of(this.views.of(this.lifecycle.release(request.toRef(), request.confirm(), principal.getName())));
+	}
+
+	@GetMapping("/account")
+	@Operation(summary = "The Twilio account, its balance and the inventory counts")
+	AccountResponse account() {
+		AccountOverview overview = this.lifecycle.overview();
+		if (overview.carrierError() != null) {
+			throw overview.carrierError();
+		}
+		AccountOverview.Counts counts = overview.counts();
+		return new AccountResponse(overview.mode().label(), overview.account().maskedSid(),
+				overview.account().friendlyName(), overview.account().status(), overview.account().type(),
+				new Balance(overview.balance().amount(), overview.balance().currency()),
+				new NumberCounts(counts.owned(), counts.assigned(), counts.unassigned(), counts.outOfSync(),
+						counts.purchasing(), counts.releasing(), counts.webhooksDiffer()));
+	}
+
+	/**
+	 * The answer of a search.
+	 *
+	 * @param numbers the numbers found
+	 * @param mode sandbox or live
+	 */
+	record SearchResponse(List<AvailableNumberView> numbers, String mode) {
+
+	}
+
+	/**
+	 * A number for sale.
+	 *
+	 * @param phoneNumber E.164
+	 * @param nationalFormat as written in its country
+	 * @param friendlyName Twilio's formatted form
+	 * @param locality city
+	 * @param region state or province
+	 * @param postalCode postal code
+	 * @param isoCountry country
+	 * @param capabilities what it can receive
+	 * @param addressRequirements none, any, local or foreign
+	 * @param beta new to Twilio
+	 */
+	record AvailableNumberView(String phoneNumber, String nationalFormat, String friendlyName, String locality,
+			String region, String postalCode, String isoCountry, Capabilities capabilities, String addressRequirements,
+			boolean beta) {
+
+		static AvailableNumberView of(AvailableNumber number) {
+			return new AvailableNumberView(number.phoneNumber().value(), number.phoneNumber().national(),
+					number.friendlyName(), number.locality(), number.region(), number.postalCode(), number.isoCountry(),
+					number.capabilities(), number.addressRequirements().name().toLowerCase(Locale.ROOT), number.beta());
+		}
+
+	}
+
+	/**
+	 * The account overview.
+	 *
+	 * @param mode sandbox or live
+	 * @param accountSid the account SID, masked
+	 * @param friendlyName the account's name
+	 * @param status active, suspended or closed
+	 * @param type Trial or Full
+	 * @param balance the balance
+	 * @param numbers the inventory counts
+	 */
+	record AccountResponse(String mode, String accountSid, String friendlyName, String status, String type,
+			Balance balance, NumberCounts numbers) {
+
+	}
+
+	/**
+	 * A balance.
+	 *
+	 * @param amount the amount
+	 * @param currency ISO 4217
+	 */
+	record Balance(BigDecimal amount, String currency) {
+
+	}
+
+	/**
+	 * Inventory counts.
+	 *
+	 * @param owned active numbers
+	 * @param assigned active numbers with a client
+	 * @param unassigned active numbers without a client
+	 * @param outOfSync numbers stuck between states or with webhooks other than the
+	 * policy's
+	 * @param purchasing purchases not resolved yet
+	 * @param releasing releases not finished yet
+	 * @param webhooksDiffer active numbers whose webhooks differ from the policy
+	 */
+	record NumberCounts(long owned, long assigned, long unassigned, long outOfSync, long purchasing, long releasing,
+			long webhooksDiffer) {
+
+	}
+
+}
