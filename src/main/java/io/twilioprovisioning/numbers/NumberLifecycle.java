@@ -466,6 +466,14 @@ public class NumberLifecycle {
 	}
 
 	/**
+	 * Every number matching the query, streamed from a database cursor (for exports).
+	 * Must run inside a read-only transaction so PostgreSQL can use the cursor.
+	 */
+	public void forEach(NumberQuery query, java.util.function.Consumer<TrackedNumber> consumer) {
+		this.tx.executeWithoutResult((status) -> this.numbers.forEach(query, consumer));
+	}
+
+	/**
 	 * A tracked number by its database id.
 	 */
 	public TrackedNumber get(long id) {

@@ -31,8 +31,11 @@ class PhoneNumberRepository {
 
 	private final JdbcClient jdbc;
 
-	PhoneNumberRepository(JdbcClient jdbc) {
+	private final javax.sql.DataSource dataSource;
+
+	PhoneNumberRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 	}
 
 	Optional<Row> findById(long id) {
@@ -292,6 +295,23 @@ class PhoneNumberRepository {
 			.params(params)
 			.query(ROW)
 			.list();
+	}
+
+	/**
+	 * Hands every matching row to the consumer, read through a database cursor so memory
+	 * stays flat however many rows match.
+	 */
+	void forEach(NumberQuery query, java.util.function.Consumer<TrackedNumber> consumer) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(query, params);
+		org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(
+				this.dataSource);
+		template.setFetchSize(1000);
+		new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(template).query(
+				"SELECT " + COLUMNS + " FROM phone_numbers" + where + " ORDER BY " + query.sort().orderBy(), params,
+				(java.sql.ResultSet rs) -> {
+					consumer.accept(mapRow(rs, 0).number());
+				});
 	}
 
 	long count(NumberQuery query) {

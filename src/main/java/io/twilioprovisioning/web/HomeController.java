@@ -15,7 +15,7 @@ class HomeController {
 		boolean admin = authentication.getAuthorities()
 			.stream()
 			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
-		return admin ? "redirect:/admin/clients" : "home";
+		return admin ? "redirect:/admin/twilio" : "home";
 	}
 
 }

@@ -57,8 +57,9 @@ class ClientsPageController {
 		if (!result.hasErrors()) {
 			try {
 				Client client = this.clients.create(form.name(), form.contactEmail());
-				redirect.addFlashAttribute("flashSuccess", "Created client '" + client.name() + "'.");
-				return "redirect:/admin/clients";
+				redirect.addFlashAttribute("flashSuccess",
+						"Created client '" + client.name() + "'. Search and buy its first number below.");
+				return "redirect:/admin/clients/" + client.id() + "/phone";
 			}
 			catch (DuplicateClientNameException ex) {
 				result.rejectValue("name", ex.problem(), ex.getMessage());
