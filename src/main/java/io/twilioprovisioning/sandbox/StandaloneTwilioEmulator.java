@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,7 +97,7 @@ public final class StandaloneTwilioEmulator implements AutoCloseable {
 			String form = new String(body.readAllBytes(), StandardCharsets.UTF_8);
 			String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
 			boolean isForm = contentType == null
-					|| contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+					|| contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
 			EmulatorRequest request = new EmulatorRequest(exchange.getRequestMethod(),
 					exchange.getRequestURI().getRawPath(), FormEncoding.decode(exchange.getRequestURI().getRawQuery()),
 					isForm ? FormEncoding.decode(form) : Map.of(),

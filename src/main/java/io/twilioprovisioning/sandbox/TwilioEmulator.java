@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -137,7 +138,7 @@ public final class TwilioEmulator {
 		this.accountSid = accountSid;
 		this.credentials = (accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8);
 		this.clock = clock;
-		this.accountCreated = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		this.accountCreated = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	/**
@@ -727,7 +728,7 @@ public final class TwilioEmulator {
 	}
 
 	private Instant now() {
-		return this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		return this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	private static String preloadNumber(int index) {

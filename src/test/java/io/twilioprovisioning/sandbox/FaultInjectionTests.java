@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -144,7 +145,7 @@ class FaultInjectionTests extends StandaloneEmulatorTest {
 	void concurrentRequestsAreServedInParallel() throws Exception {
 		this.emulator.faults().latency(Duration.ofMillis(300));
 		List<Thread> threads = new ArrayList<>();
-		List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
 		long started = System.nanoTime();
 		for (int i = 0; i < 10; i++) {
 			String number = "+130355501" + (10 + i);

@@ -1,6 +1,8 @@
 package io.twilioprovisioning.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -106,9 +108,8 @@ class TwilioEmulatorTests {
 
 	private static EmulatorRequest request(String method, String suffix, Map<String, List<String>> query,
 			String token) {
-		String credentials = java.util.Base64.getEncoder()
-			.encodeToString((TwilioEmulator.DEFAULT_ACCOUNT_SID + ":" + token)
-				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		String credentials = Base64.getEncoder()
+			.encodeToString((TwilioEmulator.DEFAULT_ACCOUNT_SID + ":" + token).getBytes(StandardCharsets.UTF_8));
 		return new EmulatorRequest(method, "/2010-04-01/Accounts/" + TwilioEmulator.DEFAULT_ACCOUNT_SID + suffix, query,
 				Map.of(), "Basic " + credentials);
 	}
