@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
-import io.twilioprovisioning.sandbox.FaultPlan.Fault;
-import io.twilioprovisioning.sandbox.FaultPlan.Operation;
+import io.twilioprovisioning.sandbox.Fault;
+import io.twilioprovisioning.sandbox.Operation;
 import io.twilioprovisioning.sandbox.TwilioEmulator;
 import io.twilioprovisioning.support.RunningServerTest;
 import org.junit.jupiter.api.AfterEach;

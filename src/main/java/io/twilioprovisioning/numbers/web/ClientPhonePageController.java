@@ -55,6 +55,7 @@ class ClientPhonePageController {
 		model.addAttribute("client", client);
 		model.addAttribute("numbers", this.lifecycle.list(NumberQuery.ofClient(clientId), new PageRequest(0, 100)));
 		model.addAttribute("policy", this.policy);
+		model.addAttribute("knownKey", UUID.randomUUID().toString());
 		if (!model.containsAttribute("search")) {
 			model.addAttribute("search",
 					new SearchRequest("US", "local", null, null, null, null, null, null, null, null, null, null, 20));
@@ -86,6 +87,7 @@ class ClientPhonePageController {
 		}
 		model.addAttribute("numbers", this.lifecycle.list(NumberQuery.ofClient(clientId), new PageRequest(0, 100)));
 		model.addAttribute("policy", this.policy);
+		model.addAttribute("knownKey", UUID.randomUUID().toString());
 		return "clients/phone";
 	}
 

@@ -1,0 +1,78 @@
+package io.twilioprovisioning.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Debian's Chromium driven by Playwright for Java, without any browser download. The
+ * executable comes from {@code PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH} or the usual Debian
+ * paths. When none is installed the browser tests are skipped, unless
+ * {@code BROWSER_TESTS_REQUIRED=1} (set by {@code .ci/run}) makes that a failure.
+ */
+public final class Browser implements AutoCloseable {
+
+	private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
+			"/usr/bin/google-chrome");
+
+	private final Playwright playwright;
+
+	private final com.microsoft.playwright.Browser browser;
+
+	private Browser(Playwright playwright, com.microsoft.playwright.Browser browser) {
+		this.playwright = playwright;
+		this.browser = browser;
+	}
+
+	public static Browser launch() {
+		Path executable = executable();
+		Playwright playwright = Playwright.create();
+		com.microsoft.playwright.Browser browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync",
+						"--disable-dev-shm-usage")));
+		return new Browser(playwright, browser);
+	}
+
+	static Path executable() {
+		String configured = System.getenv("PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH");
+		if (configured != null && !configured.isBlank() && Files.isExecutable(Path.of(configured))) {
+			return Path.of(configured);
+		}
+		for (String candidate : CANDIDATES) {
+			if (Files.isExecutable(Path.of(candidate))) {
+				return Path.of(candidate);
+			}
+		}
+		if ("1".equals(System.getenv("BROWSER_TESTS_REQUIRED"))) {
+			throw new IllegalStateException("Chromium is required for the browser tests but was not found");
+		}
+		Assumptions.abort("Chromium is not installed; browser tests skipped (apt-get install -y chromium)");
+		return null;
+	}
+
+	/**
+	 * A fresh page in its own context (cookies), at a laptop or phone width.
+	 */
+	public Page newPage(int width, int height) {
+		BrowserContext context = this.browser.newContext(new NewContextOptions().setViewportSize(width, height));
+		context.setDefaultTimeout(15_000);
+		return context.newPage();
+	}
+
+	@Override
+	public void close() {
+		this.browser.close();
+		this.playwright.close();
+	}
+
+}
