@@ -3,6 +3,8 @@ package io.twilioprovisioning.platform;
 import java.util.List;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One page of a list that is paged in the database.
  *
@@ -18,6 +20,7 @@ public record PageResult<T>(List<T> content, int page, int size, long totalEleme
 		content = List.copyOf(content);
 	}
 
+	@JsonProperty("totalPages")
 	public int totalPages() {
 		return (size == 0) ? 0 : (int) ((totalElements + size - 1) / size);
 	}

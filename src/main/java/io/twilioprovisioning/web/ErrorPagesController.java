@@ -11,7 +11,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -42,7 +41,7 @@ class ErrorPagesController implements ErrorController {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
-	@GetMapping("/access-denied")
+	@RequestMapping("/access-denied")
 	ModelAndView accessDenied() {
 		return page(HttpStatus.FORBIDDEN);
 	}

@@ -51,6 +51,15 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
+	/**
+	 * Posts a body of unknown length, sent chunked.
+	 */
+	public Response postChunked(String path, String json) {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		return send(builder(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+	}
+
 	public Response put(String path, String json) {
 		return send(builder(path).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));

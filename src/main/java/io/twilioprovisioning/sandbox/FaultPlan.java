@@ -1,0 +1,214 @@
+package io.twilioprovisioning.sandbox;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The latency and failures the emulator injects, so tests can show what a client does
+ * when Twilio is slow, refuses, fails or loses an answer. Deterministic rules
+ * ({@link #failNext}) win over random ones ({@link #failRate}); random draws come from a
+ * seeded generator so a failing run can be repeated. Thread-safe.
+ */
+public final class FaultPlan {
+
+	/** Seed of the random generator until {@link #seed(long)} changes it. */
+	public static final long DEFAULT_SEED = 20100401L;
+
+	/**
+	 * How long {@link Fault#TIMEOUT} hangs until {@link #hangFor(Duration)} changes it.
+	 */
+	public static final Duration DEFAULT_HANG = Duration.ofSeconds(30);
+
+	private final Object lock = new Object();
+
+	private final Map<Operation, Deque<Pending>> pending = new EnumMap<>(Operation.class);
+
+	private final Map<Operation, Rate> rates = new EnumMap<>(Operation.class);
+
+	private Rate anyOperationRate;
+
+	private Random random = new Random(DEFAULT_SEED);
+
+	private Duration minLatency = Duration.ZERO;
+
+	private Duration maxLatency = Duration.ZERO;
+
+	private Duration hang = DEFAULT_HANG;
+
+	/**
+	 * Delays every request by the same time.
+	 * @param fixed the delay, {@link Duration#ZERO} for none
+	 * @return this plan
+	 */
+	public FaultPlan latency(Duration fixed) {
+		return latency(fixed, fixed);
+	}
+
+	/**
+	 * Delays every request by a random time between the bounds (inclusive).
+	 * @param min the shortest delay
+	 * @param max the longest delay
+	 * @return this plan
+	 */
+	public FaultPlan latency(Duration min, Duration max) {
+		if (min.isNegative() || max.compareTo(min) < 0) {
+			throw new IllegalArgumentException("Need 0 <= min <= max, was " + min + " and " + max);
+		}
+		synchronized (this.lock) {
+			this.minLatency = min;
+			this.maxLatency = max;
+		}
+		return this;
+	}
+
+	/**
+	 * Makes the next calls of an operation fail, after any failures already queued for
+	 * it.
+	 * @param operation the operation
+	 * @param fault the failure
+	 * @param times how many calls in a row get it
+	 * @return this plan
+	 */
+	public FaultPlan failNext(Operation operation, Fault fault, int times) {
+		if (operation == null || fault == null || times < 1) {
+			throw new IllegalArgumentException("Need an operation, a fault and times >= 1");
+		}
+		synchronized (this.lock) {
+			this.pending.computeIfAbsent(operation, (key) -> new ArrayDeque<>()).addLast(new Pending(fault, times));
+		}
+		return this;
+	}
+
+	/**
+	 * Makes a share of the calls fail at random, replacing an earlier rate for the same
+	 * operation.
+	 * @param operation the operation, or {@code null} for every operation without a rate
+	 * of its own
+	 * @param fault the failure
+	 * @param rate the probability from 0 (never, removes the rule) to 1 (always)
+	 * @return this plan
+	 */
+	public FaultPlan failRate(Operation operation, Fault fault, double rate) {
+		if (fault == null || rate < 0 || rate > 1) {
+			throw new IllegalArgumentException("Need a fault and a rate between 0 and 1, was " + rate);
+		}
+		Rate rule = (rate > 0) ? new Rate(fault, rate) : null;
+		synchronized (this.lock) {
+			if (operation == null) {
+				this.anyOperationRate = rule;
+			}
+			else if (rule == null) {
+				this.rates.remove(operation);
+			}
+			else {
+				this.rates.put(operation, rule);
+			}
+		}
+		return this;
+	}
+
+	/**
+	 * Sets how long {@link Fault#TIMEOUT} (and {@link Fault#DROP_AFTER_COMMIT} where the
+	 * transport cannot drop) hangs.
+	 * @param duration the hang
+	 * @return this plan
+	 */
+	public FaultPlan hangFor(Duration duration) {
+		if (duration.isNegative()) {
+			throw new IllegalArgumentException("Negative hang " + duration);
+		}
+		synchronized (this.lock) {
+			this.hang = duration;
+		}
+		return this;
+	}
+
+	/**
+	 * How long a hanging fault hangs.
+	 * @return the hang, {@link #DEFAULT_HANG} unless changed
+	 */
+	public Duration hangFor() {
+		synchronized (this.lock) {
+			return this.hang;
+		}
+	}
+
+	/**
+	 * Restarts the random generator used for latency and fail rates.
+	 * @param seed the seed
+	 * @return this plan
+	 */
+	public FaultPlan seed(long seed) {
+		synchronized (this.lock) {
+			this.random = new Random(seed);
+		}
+		return this;
+	}
+
+	/**
+	 * Removes every rule and latency, restores the default hang and seed.
+	 * @return this plan
+	 */
+	public FaultPlan clear() {
+		synchronized (this.lock) {
+			this.pending.clear();
+			this.rates.clear();
+			this.anyOperationRate = null;
+			this.minLatency = Duration.ZERO;
+			this.maxLatency = Duration.ZERO;
+			this.hang = DEFAULT_HANG;
+			this.random = new Random(DEFAULT_SEED);
+		}
+		return this;
+	}
+
+	Duration nextLatency() {
+		synchronized (this.lock) {
+			long min = this.minLatency.toNanos();
+			long max = this.maxLatency.toNanos();
+			return (max == min) ? this.minLatency : Duration.ofNanos(min + this.random.nextLong(max - min + 1));
+		}
+	}
+
+	Optional<Fault> nextFault(Operation operation) {
+		synchronized (this.lock) {
+			Deque<Pending> queue = this.pending.get(operation);
+			if (queue != null && !queue.isEmpty()) {
+				Pending head = queue.peekFirst();
+				head.remaining--;
+				if (head.remaining == 0) {
+					queue.removeFirst();
+				}
+				return Optional.of(head.fault);
+			}
+			Rate rate = this.rates.getOrDefault(operation, this.anyOperationRate);
+			if (rate != null && this.random.nextDouble() < rate.probability()) {
+				return Optional.of(rate.fault());
+			}
+			return Optional.empty();
+		}
+	}
+
+	private static final class Pending {
+
+		private final Fault fault;
+
+		private int remaining;
+
+		Pending(Fault fault, int remaining) {
+			this.fault = fault;
+			this.remaining = remaining;
+		}
+
+	}
+
+	private record Rate(Fault fault, double probability) {
+
+	}
+
+}

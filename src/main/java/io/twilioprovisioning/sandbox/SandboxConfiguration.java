@@ -1,0 +1,47 @@
+package io.twilioprovisioning.sandbox;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+
+/**
+ * Serves the Twilio emulator in-process under {@value SandboxProperties#MOUNT_PATH} in
+ * sandbox mode only, so development exercises the real Twilio adapter against it.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SandboxModeCondition.class)
+class SandboxConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
+
+	@Bean
+	TwilioEmulator twilioEmulator(SandboxProperties properties, Clock clock) {
+		TwilioEmulator emulator = new TwilioEmulator(properties.accountSid(), properties.authToken(), clock);
+		emulator.preload(properties.preload());
+		boolean defaults = properties.authToken().equals(TwilioEmulator.DEFAULT_AUTH_TOKEN);
+		log.info("Sandbox Twilio emulator at {} for account {} ({} auth token, {} preloaded numbers)",
+				SandboxProperties.MOUNT_PATH, properties.accountSid(),
+				defaults ? "the documented default" : "the configured", properties.preload());
+		return emulator;
+	}
+
+	@Bean
+	SandboxTwilioHandler sandboxTwilioHandler(TwilioEmulator emulator) {
+		return new SandboxTwilioHandler(emulator);
+	}
+
+	@Bean
+	SimpleUrlHandlerMapping sandboxTwilioHandlerMapping(SandboxTwilioHandler handler) {
+		return new SimpleUrlHandlerMapping(Map.of(SandboxProperties.MOUNT_PATH + "/**", handler),
+				Ordered.HIGHEST_PRECEDENCE);
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.twilioprovisioning.sandbox;
+
+import java.time.Duration;
+
+import io.twilioprovisioning.support.RunningServerTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.twilioprovisioning.sandbox.PurchaseTests.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@RunningServerTest
+class SandboxMountTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TwilioEmulator emulator;
+
+	private EmulatorClient client;
+
+	@BeforeEach
+	void connect() {
+		this.emulator.reset();
+		this.client = new EmulatorClient(base(), TwilioEmulator.DEFAULT_ACCOUNT_SID, TwilioEmulator.DEFAULT_AUTH_TOKEN);
+	}
+
+	@AfterEach
+	void resetEmulator() {
+		this.emulator.reset();
+	}
+
+	@Test
+	void searchAnswersWithTheDefaultCredentials() {
+		EmulatorClient.Reply reply = this.client
+			.get(this.client.account("/AvailablePhoneNumbers/US/Local.json?AreaCode=415&PageSize=3"));
+
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.json().get("available_phone_numbers").size()).isEqualTo(3);
+		assertThat(reply.json().get("available_phone_numbers").get(0).get("phone_number").asString())
+			.isEqualTo("+14155550100");
+	}
+
+	@Test
+	void searchWithoutCredentialsIs401() {
+		EmulatorClient anonymous = new EmulatorClient(base(), TwilioEmulator.DEFAULT_ACCOUNT_SID, null);
+
+		EmulatorClient.Reply reply = anonymous.get(anonymous.account("/AvailablePhoneNumbers/US/Local.json"));
+
+		assertError(reply, 401, 20003);
+	}
+
+	@Test
+	void formPostIsReadApartFromTheQueryString() {
+		EmulatorClient.Reply reply = this.client.post(
+				this.client.account("/IncomingPhoneNumbers.json?FriendlyName=from-query"), "PhoneNumber",
+				"+15125550177", "FriendlyName", "from body", "VoiceUrl", "https://example.test/voice?a=1&b=2");
+
+		assertThat(reply.status()).isEqualTo(201);
+		assertThat(reply.text("friendly_name")).isEqualTo("from body");
+		assertThat(reply.text("voice_url")).isEqualTo("https://example.test/voice?a=1&b=2");
+		assertThat(this.emulator.ownedByNumber("+15125550177")).isPresent();
+	}
+
+	@Test
+	void updateAndDeleteReachTheEmulator() {
+		String sid = this.client.post(this.client.account("/IncomingPhoneNumbers.json"), "AreaCode", "206").text("sid");
+
+		assertThat(this.client
+			.post(this.client.account("/IncomingPhoneNumbers/" + sid + ".json"), "SmsUrl", "https://example.test/sms")
+			.text("sms_url")).isEqualTo("https://example.test/sms");
+		assertThat(this.client.delete(this.client.account("/IncomingPhoneNumbers/" + sid + ".json")).status())
+			.isEqualTo(204);
+		assertThat(this.emulator.owned(sid)).isEmpty();
+	}
+
+	@Test
+	void dropAfterCommitHangsThenAnswersInApp() {
+		this.emulator.faults().hangFor(Duration.ofMillis(300)).failNext(Operation.PURCHASE, Fault.DROP_AFTER_COMMIT, 1);
+
+		long started = System.nanoTime();
+		EmulatorClient.Reply reply = this.client.post(this.client.account("/IncomingPhoneNumbers.json"), "PhoneNumber",
+				"+15125550178");
+
+		assertThat(reply.status()).isEqualTo(201);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+	}
+
+	private String base() {
+		return "http://127.0.0.1:" + this.port + SandboxProperties.MOUNT_PATH;
+	}
+
+}
