@@ -1,0 +1,48 @@
+package io.twilioprovisioning.twilio;
+
+import com.twilio.http.TwilioRestClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import io.twilioprovisioning.platform.ProvisioningMode;
+
+/**
+ * Builds the one {@link TwilioRestClient} of the application for the provisioning mode
+ * (live Twilio or the in-process emulator) on our {@link BaseUrlHttpClient}, and the
+ * {@link TwilioNumberCarrier} on top of it.
+ */
+@Configuration(proxyBeanMethods = false)
+class TwilioConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(TwilioConfiguration.class);
+
+	@Bean
+	TwilioEndpoint twilioEndpoint(ProvisioningMode mode, TwilioProperties properties, Environment environment) {
+		TwilioEndpoint endpoint = (mode == ProvisioningMode.LIVE) ? TwilioEndpoint.live(properties)
+				: TwilioEndpoint.sandbox(environment);
+		log.info("Twilio adapter: {}; timeouts connect {} / read {}, at most {} calls in flight, {} retries", endpoint,
+				properties.connectTimeout(), properties.readTimeout(), properties.maxConcurrency(),
+				properties.maxRetries());
+		return endpoint;
+	}
+
+	@Bean(destroyMethod = "close")
+	BaseUrlHttpClient twilioHttpClient(TwilioEndpoint endpoint, TwilioProperties properties) {
+		return new BaseUrlHttpClient(endpoint::baseUrl, properties);
+	}
+
+	@Bean
+	TwilioRestClient twilioRestClient(TwilioEndpoint endpoint, BaseUrlHttpClient twilioHttpClient) {
+		return endpoint.restClient(twilioHttpClient);
+	}
+
+	@Bean
+	TwilioNumberCarrier twilioNumberCarrier(TwilioRestClient twilioRestClient) {
+		return new TwilioNumberCarrier(twilioRestClient);
+	}
+
+}
