@@ -27,6 +27,8 @@ class PhoneNumberRepository {
 			client_id, requested_area_code, failure_code, failure_reason, purchased_at, released_at, created_at,
 			updated_at, version, idempotency_key, request_fingerprint""";
 
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
 	private static final RowMapper<Row> ROW = PhoneNumberRepository::mapRow;
 
 	private final JdbcClient jdbc;
@@ -45,11 +47,24 @@ class PhoneNumberRepository {
 			.optional();
 	}
 
+	/**
+	 * Locks the row for this transaction, or fails at once when another transaction holds
+	 * it.
+	 * @throws org.springframework.dao.CannotAcquireLockException when the row is locked
+	 */
 	Optional<Row> findByIdForUpdateNoWait(long id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM phone_numbers WHERE id = :id FOR UPDATE NOWAIT")
-			.param("id", id)
-			.query(ROW)
-			.optional();
+		try {
+			return this.jdbc.sql("SELECT " + COLUMNS + " FROM phone_numbers WHERE id = :id FOR UPDATE NOWAIT")
+				.param("id", id)
+				.query(ROW)
+				.optional();
+		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			if (ex.getMostSpecificCause() instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+				throw new org.springframework.dao.CannotAcquireLockException("Row " + id + " is locked", ex);
+			}
+			throw ex;
+		}
 	}
 
 	Optional<Row> findByIdempotencyKey(String key) {

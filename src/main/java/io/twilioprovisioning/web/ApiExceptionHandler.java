@@ -13,6 +13,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,9 +24,12 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -81,9 +85,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<Map<String, String>> errors = new ArrayList<>();
 		ex.getParameterValidationResults().forEach((result) -> {
-			String name = result.getMethodParameter().getParameterName();
-			result.getResolvableErrors()
-				.forEach((error) -> errors.add(Problems.fieldError(name, error.getDefaultMessage())));
+			String name = parameterName(result.getMethodParameter());
+			if (result instanceof ParameterErrors bodyErrors) {
+				bodyErrors.getFieldErrors()
+					.forEach((error) -> errors.add(Problems.fieldError(error.getField(), error.getDefaultMessage())));
+				bodyErrors.getGlobalErrors()
+					.forEach((error) -> errors.add(Problems.fieldError(name, error.getDefaultMessage())));
+			}
+			else {
+				result.getResolvableErrors()
+					.forEach((error) -> errors.add(Problems.fieldError(name, error.getDefaultMessage())));
+			}
 		});
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
 				"The request has invalid parameters.");
@@ -124,6 +136,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setType(Problems.type(Problems.slugOf(statusCode.value())));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static String parameterName(MethodParameter parameter) {
+		RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		return parameter.getParameterName();
 	}
 
 	private static ProblemDetail validationProblem(BindingResult result) {

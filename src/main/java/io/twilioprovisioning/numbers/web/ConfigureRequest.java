@@ -34,13 +34,13 @@ record ConfigureRequest(@Size(max = 32) @PhoneNumberText String phoneNumber,
 
 	@AssertTrue(message = "name the number by phoneNumber or by sid, not both")
 	@Schema(hidden = true)
-	boolean isOneNumber() {
+	public boolean isOneNumber() {
 		return namesOneNumber();
 	}
 
 	@AssertTrue(message = "give webhook values or useDefaults: true, not both and not neither")
 	@Schema(hidden = true)
-	boolean isValuesOrDefaults() {
+	public boolean isValuesOrDefaults() {
 		boolean anyValue = this.voiceUrl != null || this.voiceMethod != null || this.voiceFallbackUrl != null
 				|| this.smsUrl != null || this.smsMethod != null || this.smsFallbackUrl != null
 				|| this.statusCallback != null;

@@ -10,6 +10,7 @@ import io.twilioprovisioning.numbers.NumberQuery;
 import io.twilioprovisioning.numbers.NumberSort;
 import io.twilioprovisioning.numbers.PhoneNumberState;
 import io.twilioprovisioning.numbers.TrackedNumber;
+import io.twilioprovisioning.platform.InvalidParameterException;
 import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
 import jakarta.validation.Valid;
@@ -61,7 +62,14 @@ class PhoneNumbersApiController {
 		boolean all = "ALL".equalsIgnoreCase(status);
 		PhoneNumberState state = (status != null && !all)
 				? PhoneNumberState.valueOf(status.toUpperCase(java.util.Locale.ROOT)) : null;
-		NumberQuery query = new NumberQuery(clientId, state, q, all, NumberSort.parse(sort));
+		NumberSort order;
+		try {
+			order = NumberSort.parse(sort);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidParameterException("sort", ex.getMessage());
+		}
+		NumberQuery query = new NumberQuery(clientId, state, q, all, order);
 		PageResult<TrackedNumber> result = this.lifecycle.list(query, new PageRequest(page, size));
 		return new PageResult<>(this.views.list(result.content()), result.page(), result.size(),
 				result.totalElements());

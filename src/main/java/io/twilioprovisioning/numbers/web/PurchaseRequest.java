@@ -29,7 +29,7 @@ record PurchaseRequest(@Size(max = 32) @PhoneNumberText String phoneNumber,
 
 	@AssertTrue(message = "give either phoneNumber or areaCode, not both")
 	@Schema(hidden = true)
-	boolean isPhoneNumberOrAreaCode() {
+	public boolean isPhoneNumberOrAreaCode() {
 		return (this.phoneNumber == null || this.phoneNumber.isBlank()) != (this.areaCode == null);
 	}
 

@@ -21,7 +21,7 @@ record ReleaseRequest(@Size(max = 32) @PhoneNumberText String phoneNumber,
 
 	@AssertTrue(message = "name the number by phoneNumber or by sid, not both")
 	@Schema(hidden = true)
-	boolean isOneNumber() {
+	public boolean isOneNumber() {
 		return namesOneNumber();
 	}
 
