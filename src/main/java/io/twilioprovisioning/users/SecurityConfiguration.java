@@ -23,7 +23,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String[] STATIC_RESOURCES = { "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico" };
+	static final String[] STATIC_RESOURCES = { "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+			"/favicon.svg" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {

@@ -66,7 +66,14 @@ public final class Browser implements AutoCloseable {
 	public Page newPage(int width, int height) {
 		BrowserContext context = this.browser.newContext(new NewContextOptions().setViewportSize(width, height));
 		context.setDefaultTimeout(15_000);
-		return context.newPage();
+		Page page = context.newPage();
+		page.onConsoleMessage((message) -> {
+			if ("error".equals(message.type()) || "warning".equals(message.type())) {
+				System.out.println("[browser " + message.type() + "] " + message.text());
+			}
+		});
+		page.onPageError((error) -> System.out.println("[browser page error] " + error));
+		return page;
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.twilioprovisioning.numbers.E164Number;
 import io.twilioprovisioning.sandbox.Fault;
 import io.twilioprovisioning.sandbox.Operation;
 import io.twilioprovisioning.sandbox.TwilioEmulator;
@@ -133,6 +134,13 @@ class ConsoleBrowserTests {
 		page.locator("#toClientId").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(globex));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reassign")).click();
 		assertThat(page.locator(".flash-success")).containsText("now belongs to " + globex);
+		page.getByText("Set webhooks by hand").click();
+		page.getByLabel("SMS URL").fill("https://hooks.example.com/sms");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save webhooks")).click();
+		assertThat(page.locator(".flash-success")).containsText("saved in Twilio");
+		assertThat(page.locator("#webhooks")).containsText("custom");
+		assertThat(this.emulator.ownedByNumber(E164Number.parse(number).value()).orElseThrow().smsUrl())
+			.isEqualTo("https://hooks.example.com/sms");
 		screenshot(page, "number-page");
 
 		page.getByLabel(Pattern.compile("^Type .* to confirm")).fill("+1 000 000 0000");
@@ -154,7 +162,8 @@ class ConsoleBrowserTests {
 		Locator events = page.locator("#audit-results tbody tr");
 		assertThat(events).hasCount(4);
 		assertThat(events.nth(0)).containsText("Release");
-		assertThat(events.nth(1)).containsText("Reassign");
+		assertThat(events.nth(1)).containsText("Configure");
+		assertThat(events.nth(2)).containsText("Reassign");
 		assertThat(events.nth(3)).containsText("Purchase");
 		screenshot(page, "audit");
 	}

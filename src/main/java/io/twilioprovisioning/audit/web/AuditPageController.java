@@ -34,8 +34,8 @@ class AuditPageController {
 		if (number != null && e164 == null) {
 			model.addAttribute("flashError", "'" + number + "' is not a phone number; showing every number.");
 		}
-		String cleanAction = this.trail.actions().contains(action) ? action : null;
-		String cleanOutcome = this.trail.outcomes().contains(outcome) ? outcome : null;
+		String cleanAction = (action != null && this.trail.actions().contains(action)) ? action : null;
+		String cleanOutcome = (outcome != null && this.trail.outcomes().contains(outcome)) ? outcome : null;
 		Long cleanClient = (clientId != null && clientId > 0) ? clientId : null;
 		model.addAttribute("phoneNumber", number);
 		model.addAttribute("clientId", cleanClient);

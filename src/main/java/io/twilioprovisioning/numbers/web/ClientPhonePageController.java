@@ -17,10 +17,13 @@ import io.twilioprovisioning.platform.Flash;
 import io.twilioprovisioning.platform.PageRequest;
 import jakarta.validation.Valid;
 
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,6 +50,14 @@ class ClientPhonePageController {
 		this.lifecycle = lifecycle;
 		this.clients = clients;
 		this.policy = policy;
+	}
+
+	/**
+	 * Empty search fields mean "no filter", not an empty value.
+	 */
+	@InitBinder("search")
+	void emptyFieldsAreAbsent(WebDataBinder binder) {
+		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
 	}
 
 	@GetMapping
