@@ -27,8 +27,8 @@ class SecurityConfiguration {
 			"/favicon.svg" };
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
+	PasswordEncoder passwordEncoder(java.time.Clock clock) {
+		return new VerifiedPasswordCache(new BCryptPasswordEncoder(), java.time.Duration.ofMinutes(5), clock);
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package io.twilioprovisioning.bench;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -73,9 +74,10 @@ class InventoryListBenchmark {
 				LoadClient.class.getName(), "http://127.0.0.1:" + this.port, RunningServerTest.ADMIN_EMAIL,
 				RunningServerTest.ADMIN_PASSWORD, "400", "4", String.valueOf(maxClient), String.valueOf(minClient)))
 			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.INHERIT)
 			.directory(new File("."))
 			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		System.out.println(output);
 		assertThat(process.waitFor()).isZero();
 	}
 
