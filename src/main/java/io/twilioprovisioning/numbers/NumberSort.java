@@ -44,10 +44,13 @@ public record NumberSort(Field field, boolean descending) {
 		return new NumberSort(field, descending);
 	}
 
+	/**
+	 * The ORDER BY clause. It keeps PostgreSQL's default placement of NULLs (last when
+	 * ascending, first when descending) so that one index serves both directions.
+	 */
 	String orderBy() {
 		String direction = this.descending ? " DESC" : " ASC";
-		String nulls = this.descending ? " NULLS LAST" : " NULLS FIRST";
-		return this.field.column + direction + nulls + ", id" + direction;
+		return this.field.column + direction + ", id" + direction;
 	}
 
 	public String apiValue() {

@@ -65,14 +65,14 @@ class InventoryListBenchmark {
 			.param("numbers", NUMBERS)
 			.param("minClient", minClient)
 			.update();
-		this.jdbc.sql("ANALYZE").update();
+		this.jdbc.sql("VACUUM ANALYZE").update();
 		System.out.printf("Seeded %d clients and %d numbers in %d ms%n", CLIENTS, NUMBERS,
 				(System.nanoTime() - start) / 1_000_000);
 
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
 				LoadClient.class.getName(), "http://127.0.0.1:" + this.port, RunningServerTest.ADMIN_EMAIL,
-				RunningServerTest.ADMIN_PASSWORD, "400", "4", String.valueOf(maxClient), String.valueOf(minClient)))
+				RunningServerTest.ADMIN_PASSWORD, "300", "1,4", String.valueOf(maxClient), String.valueOf(minClient)))
 			.redirectErrorStream(true)
 			.directory(new File("."))
 			.start();

@@ -41,7 +41,7 @@ public final class LoadClient {
 		String email = args[1];
 		String password = args[2];
 		int requests = Integer.parseInt(args[3]);
-		int concurrency = Integer.parseInt(args[4]);
+		int[] concurrencies = java.util.Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray();
 		long maxClient = Long.parseLong(args[5]);
 		long minClient = Long.parseLong(args[6]);
 		String basic = "Basic "
@@ -78,19 +78,26 @@ public final class LoadClient {
 								+ Math.floorMod(i * 31, 1900),
 						false));
 
-		System.out.printf(Locale.ROOT, "%-44s %8s %8s %8s %8s %8s %8s%n", "scenario", "requests", "median", "p90",
-				"p99", "max", "errors");
-		for (Scenario scenario : scenarios) {
-			run(scenario, Math.min(50, requests), concurrency, api, browser, base, basic, null);
-			List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-			AtomicInteger errors = new AtomicInteger();
-			run(scenario, requests, concurrency, api, browser, base, basic, new Sink(latencies, errors));
-			List<Double> sorted = new ArrayList<>(latencies);
-			Collections.sort(sorted);
-			System.out.printf(Locale.ROOT, "%-44s %8d %7.1fms %7.1fms %7.1fms %7.1fms %8d%n", scenario.name(),
-					sorted.size(), percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
-					sorted.isEmpty() ? 0.0 : sorted.get(sorted.size() - 1), errors.get());
+		System.out.printf(Locale.ROOT, "%-44s %5s %8s %9s %9s %9s %9s %7s%n", "scenario", "conc", "requests", "median",
+				"p90", "p99", "max", "errors");
+		for (int concurrency : concurrencies) {
+			for (Scenario scenario : scenarios) {
+				measure(scenario, requests, concurrency, api, browser, base, basic);
+			}
 		}
+	}
+
+	private static void measure(Scenario scenario, int requests, int concurrency, HttpClient api, HttpClient browser,
+			String base, String basic) throws InterruptedException {
+		run(scenario, Math.min(50, requests), concurrency, api, browser, base, basic, null);
+		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger errors = new AtomicInteger();
+		run(scenario, requests, concurrency, api, browser, base, basic, new Sink(latencies, errors));
+		List<Double> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		System.out.printf(Locale.ROOT, "%-44s %5d %8d %7.1fms %7.1fms %7.1fms %7.1fms %7d%n", scenario.name(),
+				concurrency, sorted.size(), percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
+				sorted.isEmpty() ? 0.0 : sorted.get(sorted.size() - 1), errors.get());
 	}
 
 	private static void run(Scenario scenario, int requests, int concurrency, HttpClient api, HttpClient browser,
