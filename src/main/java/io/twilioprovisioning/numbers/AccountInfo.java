@@ -11,13 +11,14 @@ package io.twilioprovisioning.numbers;
 public record AccountInfo(String sid, String friendlyName, String status, String type) {
 
 	/**
-	 * The SID with all but its first 2 and last 4 characters hidden.
+	 * The SID with all but its prefix and last 4 characters hidden, e.g.
+	 * {@code AC********1a2b}.
 	 */
 	public String maskedSid() {
 		if (this.sid == null || this.sid.length() < 8) {
 			return "****";
 		}
-		return this.sid.substring(0, 2) + "*".repeat(this.sid.length() - 6) + this.sid.substring(this.sid.length() - 4);
+		return this.sid.substring(0, 2) + "********" + this.sid.substring(this.sid.length() - 4);
 	}
 
 }
