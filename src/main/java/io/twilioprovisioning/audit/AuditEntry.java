@@ -2,6 +2,8 @@ package io.twilioprovisioning.audit;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 /**
  * One step in the audit trail.
  *
@@ -21,7 +23,7 @@ import java.time.Instant;
  * @param detail a short explanation
  */
 public record AuditEntry(long id, Instant occurredAt, String actor, String action, String outcome, Long numberId,
-		String phoneNumber, String sid, Long clientId, Long otherClientId, String before, String after,
-		Integer twilioCode, String detail) {
+		String phoneNumber, String sid, Long clientId, Long otherClientId, @JsonRawValue String before,
+		@JsonRawValue String after, Integer twilioCode, String detail) {
 
 }

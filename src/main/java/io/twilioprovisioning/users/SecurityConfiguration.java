@@ -82,6 +82,7 @@ class SecurityConfiguration {
 				.usernameParameter("email")
 				.failureHandler(new LoginFailureHandler())
 				.permitAll())
+			.httpBasic((basic) -> basic.realmName("twilio-provisioning"))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedPage("/access-denied"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(

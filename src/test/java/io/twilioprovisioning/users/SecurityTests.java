@@ -103,6 +103,16 @@ class SecurityTests {
 	}
 
 	@Test
+	void openApiDescriptionIsForAdminsWithBasicAuth() {
+		assertThat(ApiClient.anonymous(this.port).get("/v3/api-docs").status()).isIn(302, 401);
+		Response response = ApiClient.as(this.port, RunningServerTest.ADMIN_EMAIL, RunningServerTest.ADMIN_PASSWORD)
+			.get("/v3/api-docs");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().at("/paths").has("/api/admin/twilio/purchase")).isTrue();
+		assertThat(response.json().at("/paths").has("/api/admin/phone-numbers")).isTrue();
+	}
+
+	@Test
 	void healthIsOpenButOtherActuatorEndpointsAreAdminOnly() {
 		assertThat(ApiClient.anonymous(this.port).get("/actuator/health").status()).isEqualTo(200);
 		assertThat(ApiClient.anonymous(this.port).get("/actuator/metrics").status()).isEqualTo(401);
