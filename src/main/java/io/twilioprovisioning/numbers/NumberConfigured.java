@@ -1,57 +1,21 @@
 package io.twilioprovisioning.numbers;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A number's webhooks were changed.
  *
  * @param actor who changed them
  * @param occurredAt when
- * @param before the number before
+ * @param previous the number before
  * @param number the number after
  */
-public record NumberConfigured(String actor, Instant occurredAt, TrackedNumber before,
-		TrackedNumber number) implements NumberEvent {
+public record NumberConfigured(String actor, Instant occurredAt, TrackedNumber previous,
+		TrackedNumber number) implements NumberChanged {
 
 	@Override
 	public String action() {
 		return "CONFIGURE";
-	}
-
-	@Override
-	public String outcome() {
-		return "SUCCEEDED";
-	}
-
-	@Override
-	public Long numberId() {
-		return this.number.id();
-	}
-
-	@Override
-	public String phoneNumber() {
-		return this.number.e164();
-	}
-
-	@Override
-	public String sid() {
-		return this.number.sid();
-	}
-
-	@Override
-	public Long clientId() {
-		return this.number.clientId();
-	}
-
-	@Override
-	public Map<String, Object> beforeSnapshot() {
-		return NumberSnapshots.of(this.before);
-	}
-
-	@Override
-	public Map<String, Object> afterSnapshot() {
-		return NumberSnapshots.of(this.number);
 	}
 
 }

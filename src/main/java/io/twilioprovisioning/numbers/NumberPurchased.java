@@ -1,7 +1,6 @@
 package io.twilioprovisioning.numbers;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A number was bought for a client (or a lost purchase was found in Twilio and adopted).
@@ -12,41 +11,11 @@ import java.util.Map;
  * @param adopted whether the purchase answer was lost and the number was found owned
  */
 public record NumberPurchased(String actor, Instant occurredAt, TrackedNumber number,
-		boolean adopted) implements NumberEvent {
+		boolean adopted) implements NumberChanged {
 
 	@Override
 	public String action() {
 		return "PURCHASE";
-	}
-
-	@Override
-	public String outcome() {
-		return "SUCCEEDED";
-	}
-
-	@Override
-	public Long numberId() {
-		return this.number.id();
-	}
-
-	@Override
-	public String phoneNumber() {
-		return this.number.e164();
-	}
-
-	@Override
-	public String sid() {
-		return this.number.sid();
-	}
-
-	@Override
-	public Long clientId() {
-		return this.number.clientId();
-	}
-
-	@Override
-	public Map<String, Object> afterSnapshot() {
-		return NumberSnapshots.of(this.number);
 	}
 
 	@Override

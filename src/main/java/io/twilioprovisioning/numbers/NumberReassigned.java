@@ -1,18 +1,17 @@
 package io.twilioprovisioning.numbers;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A number moved from one client to another.
  *
  * @param actor who moved it
  * @param occurredAt when
- * @param before the number before
+ * @param previous the number before (with the client it came from)
  * @param number the number after
  */
-public record NumberReassigned(String actor, Instant occurredAt, TrackedNumber before,
-		TrackedNumber number) implements NumberEvent {
+public record NumberReassigned(String actor, Instant occurredAt, TrackedNumber previous,
+		TrackedNumber number) implements NumberChanged {
 
 	@Override
 	public String action() {
@@ -20,43 +19,8 @@ public record NumberReassigned(String actor, Instant occurredAt, TrackedNumber b
 	}
 
 	@Override
-	public String outcome() {
-		return "SUCCEEDED";
-	}
-
-	@Override
-	public Long numberId() {
-		return this.number.id();
-	}
-
-	@Override
-	public String phoneNumber() {
-		return this.number.e164();
-	}
-
-	@Override
-	public String sid() {
-		return this.number.sid();
-	}
-
-	@Override
-	public Long clientId() {
-		return this.number.clientId();
-	}
-
-	@Override
 	public Long otherClientId() {
-		return this.before.clientId();
-	}
-
-	@Override
-	public Map<String, Object> beforeSnapshot() {
-		return NumberSnapshots.of(this.before);
-	}
-
-	@Override
-	public Map<String, Object> afterSnapshot() {
-		return NumberSnapshots.of(this.number);
+		return this.previous.clientId();
 	}
 
 }

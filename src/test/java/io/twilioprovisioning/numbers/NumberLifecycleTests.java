@@ -288,6 +288,14 @@ class NumberLifecycleTests {
 			.containsExactly(this.acme.id(), this.globex.id());
 		assertThat(history.get(0).unassignedAt()).isNotNull();
 		assertThat(history.get(1).unassignedAt()).isNull();
+		assertThat(this.jdbc
+			.sql("""
+					SELECT client_id || '>' || other_client_id || '>' || (before_state->>'clientId') || '>' || (after_state->>'clientId')
+					FROM audit_events WHERE phone_number_id = :id AND action = 'REASSIGN'""")
+			.param("id", number.id())
+			.query(String.class)
+			.single())
+			.isEqualTo(this.globex.id() + ">" + this.acme.id() + ">" + this.acme.id() + ">" + this.globex.id());
 	}
 
 	@Test
