@@ -226,6 +226,15 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void adminsReadTheApiDescriptionInSwaggerUi() {
+		Page page = loggedInAdmin();
+		page.navigate(url("/swagger-ui.html"));
+		assertThat(page.locator("text=Twilio numbers").first()).isVisible();
+		assertThat(page.getByText("/api/admin/twilio/purchase").first()).isVisible();
+		screenshot(page, "swagger-ui");
+	}
+
+	@Test
 	void consoleIsReadableOnAPhone() {
 		Page page = loggedInAdmin();
 		page.setViewportSize(390, 844);

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Client businesses: list with paging and search, create, fetch, update, deactivate.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Clients", description = "The client businesses numbers are handed to")
 @RequestMapping("/api/admin/clients")
 class ClientsApiController {
 

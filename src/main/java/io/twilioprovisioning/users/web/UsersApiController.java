@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The users of the platform: list, create, disable, enable.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Users", description = "Admins and other users of the platform")
 @RequestMapping("/api/admin/users")
 class UsersApiController {
 
