@@ -30,6 +30,11 @@ class PageModel {
 		return request.getRequestURI();
 	}
 
+	@ModelAttribute("isAdmin")
+	boolean isAdmin(jakarta.servlet.http.HttpServletRequest request) {
+		return request.isUserInRole("ADMIN");
+	}
+
 	@ModelAttribute("currentUser")
 	String currentUser(Principal principal) {
 		return (principal != null) ? principal.getName() : null;

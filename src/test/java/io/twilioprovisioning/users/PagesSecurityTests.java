@@ -64,7 +64,9 @@ class PagesSecurityTests {
 		browser.login(email, "staff-password-123");
 		Page page = browser.get("/admin/clients");
 		assertThat(page.status()).isEqualTo(403);
-		assertThat(page.html()).contains("Admins only").doesNotContain("Exception");
+		assertThat(page.html()).contains("Admins only")
+			.doesNotContain("Exception")
+			.doesNotContain("/admin/phone-numbers");
 		assertThat(browser.get("/").html()).contains("Welcome");
 	}
 
