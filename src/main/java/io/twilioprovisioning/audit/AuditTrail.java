@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
 
-	static final List<String> ACTIONS = List.of("PURCHASE", "CONFIGURE", "REASSIGN", "RENAME", "RELEASE");
+	static final List<String> ACTIONS = List.of("PURCHASE", "CONFIGURE", "REASSIGN", "RENAME", "RELEASE", "ADOPT",
+			"RECONCILE");
 
 	static final List<String> OUTCOMES = List.of("SUCCEEDED", "REFUSED", "FAILED", "UNKNOWN");
 

@@ -93,6 +93,51 @@ class PhoneNumberRepository {
 	}
 
 	/**
+	 * The live rows holding any of the SIDs or numbers, in one query (sync looks up one
+	 * Twilio page at a time).
+	 */
+	List<Row> findLiveBySidsOrE164s(List<String> sids, List<String> e164s) {
+		if (sids.isEmpty() && e164s.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM phone_numbers WHERE state IN ('PURCHASING', 'ACTIVE', 'RELEASING')"
+					+ " AND (twilio_sid IN (:sids) OR e164 IN (:e164s))")
+			.param("sids", sids.isEmpty() ? List.of("") : sids)
+			.param("e164s", e164s.isEmpty() ? List.of("") : e164s)
+			.query(ROW)
+			.list();
+	}
+
+	/**
+	 * Hands the id, SID, number and friendly name of every active number created before
+	 * the given instant to the consumer, through a database cursor (run it in a
+	 * transaction).
+	 */
+	void forEachActiveCreatedBefore(Instant before, java.util.function.Consumer<SyncItem> consumer) {
+		org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(
+				this.dataSource);
+		template.setFetchSize(1000);
+		template.query("""
+				SELECT id, e164, twilio_sid, friendly_name FROM phone_numbers
+				WHERE state = 'ACTIVE' AND created_at < ? ORDER BY id""", (ResultSet rs) -> {
+			consumer.accept(new SyncItem(rs.getString("e164"), rs.getString("twilio_sid"),
+					rs.getString("friendly_name"), rs.getLong("id")));
+		}, Timestamp.from(before));
+	}
+
+	/**
+	 * Closes an active number that Twilio no longer has: released, without its client.
+	 * @return 1 when closed, 0 when the row was no longer active
+	 */
+	int markGone(long id) {
+		return this.jdbc.sql("""
+				UPDATE phone_numbers SET state = 'RELEASED', released_at = now(), client_id = NULL,
+				  updated_at = now(), version = version + 1
+				WHERE id = :id AND state = 'ACTIVE'""").param("id", id).update();
+	}
+
+	/**
 	 * The latest row of a number or SID, live or not.
 	 */
 	Optional<Row> findLatest(String e164, String sid) {

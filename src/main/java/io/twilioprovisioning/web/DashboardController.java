@@ -4,6 +4,7 @@ import io.twilioprovisioning.audit.AuditQuery;
 import io.twilioprovisioning.audit.AuditTrail;
 import io.twilioprovisioning.numbers.NumberLifecycle;
 import io.twilioprovisioning.numbers.NumberQuery;
+import io.twilioprovisioning.numbers.NumberSync;
 import io.twilioprovisioning.numbers.NumberSort;
 import io.twilioprovisioning.numbers.PhoneNumberState;
 import io.twilioprovisioning.platform.PageRequest;
@@ -14,8 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The Twilio dashboard: the account, its balance, the inventory counts, numbers stuck
- * between states and the latest audit events. It renders even when Twilio is unreachable
- * or the credentials are wrong, and says so.
+ * between states, the latest sync with Twilio and the latest audit events. It renders
+ * even when Twilio is unreachable or the credentials are wrong, and says so.
  */
 @Controller
 class DashboardController {
@@ -24,9 +25,12 @@ class DashboardController {
 
 	private final AuditTrail audit;
 
-	DashboardController(NumberLifecycle lifecycle, AuditTrail audit) {
+	private final NumberSync sync;
+
+	DashboardController(NumberLifecycle lifecycle, AuditTrail audit, NumberSync sync) {
 		this.lifecycle = lifecycle;
 		this.audit = audit;
+		this.sync = sync;
 	}
 
 	@GetMapping("/admin/twilio")
@@ -37,6 +41,7 @@ class DashboardController {
 				new NumberQuery(null, PhoneNumberState.PURCHASING, null, false, oldestFirst), new PageRequest(0, 10)));
 		model.addAttribute("releasing", this.lifecycle
 			.list(new NumberQuery(null, PhoneNumberState.RELEASING, null, false, oldestFirst), new PageRequest(0, 10)));
+		model.addAttribute("sync", this.sync.latest().orElse(null));
 		model.addAttribute("events", this.audit.search(AuditQuery.all(), new PageRequest(0, 10)));
 		return "dashboard";
 	}

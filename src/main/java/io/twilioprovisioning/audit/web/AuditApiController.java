@@ -32,8 +32,9 @@ class AuditApiController {
 	@GetMapping
 	PageResult<AuditEntry> list(@RequestParam(required = false) @PhoneNumberText String phoneNumber,
 			@RequestParam(required = false) @Min(1) Long clientId,
-			@RequestParam(required = false) @Pattern(regexp = "PURCHASE|CONFIGURE|REASSIGN|RENAME|RELEASE",
-					message = "must be one of PURCHASE, CONFIGURE, REASSIGN, RENAME, RELEASE") String action,
+			@RequestParam(required = false) @Pattern(
+					regexp = "PURCHASE|CONFIGURE|REASSIGN|RENAME|RELEASE|ADOPT|RECONCILE",
+					message = "must be one of PURCHASE, CONFIGURE, REASSIGN, RENAME, RELEASE, ADOPT, RECONCILE") String action,
 			@RequestParam(required = false) @Pattern(regexp = "SUCCEEDED|REFUSED|FAILED|UNKNOWN",
 					message = "must be one of SUCCEEDED, REFUSED, FAILED, UNKNOWN") String outcome,
 			@RequestParam(defaultValue = "0") @Min(0) int page,

@@ -13,9 +13,11 @@ import io.twilioprovisioning.numbers.AvailableNumber;
 import io.twilioprovisioning.numbers.Capabilities;
 import io.twilioprovisioning.numbers.E164Number;
 import io.twilioprovisioning.numbers.NumberLifecycle;
+import io.twilioprovisioning.numbers.NumberSync;
 import io.twilioprovisioning.numbers.PurchaseCommand;
 import io.twilioprovisioning.numbers.PurchaseResult;
 import io.twilioprovisioning.numbers.SearchResult;
+import io.twilioprovisioning.numbers.SyncReport;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -41,9 +43,12 @@ class TwilioApiController {
 
 	private final NumberViews views;
 
-	TwilioApiController(NumberLifecycle lifecycle, NumberViews views) {
+	private final NumberSync sync;
+
+	TwilioApiController(NumberLifecycle lifecycle, NumberViews views, NumberSync sync) {
 		this.lifecycle = lifecycle;
 		this.views = views;
+		this.sync = sync;
 	}
 
 	@PostMapping("/search")
@@ -97,11 +102,15 @@ class TwilioApiController {
 			throw overview.carrierError();
 		}
 		AccountOverview.Counts counts = overview.counts();
+		SyncReport report = this.sync.latest().orElse(null);
+		long untracked = (report != null) ? report.untrackedCount() : 0;
+		long missing = (report != null) ? report.missingCount() : 0;
 		return new AccountResponse(overview.mode().label(), overview.account().maskedSid(),
 				overview.account().friendlyName(), overview.account().status(), overview.account().type(),
 				new Balance(overview.balance().amount(), overview.balance().currency()),
-				new NumberCounts(counts.owned(), counts.assigned(), counts.unassigned(), counts.outOfSync(),
-						counts.purchasing(), counts.releasing(), counts.webhooksDiffer()));
+				new NumberCounts(counts.owned(), counts.assigned(), counts.unassigned(),
+						counts.outOfSync() + untracked + missing, counts.purchasing(), counts.releasing(),
+						counts.webhooksDiffer(), untracked, missing));
 	}
 
 	/**
@@ -172,14 +181,16 @@ class TwilioApiController {
 	 * @param owned active numbers
 	 * @param assigned active numbers with a client
 	 * @param unassigned active numbers without a client
-	 * @param outOfSync numbers stuck between states or with webhooks other than the
-	 * policy's
+	 * @param outOfSync numbers stuck between states, with webhooks other than the
+	 * policy's, or (as of the latest sync check) untracked or gone from Twilio
 	 * @param purchasing purchases not resolved yet
 	 * @param releasing releases not finished yet
 	 * @param webhooksDiffer active numbers whose webhooks differ from the policy
+	 * @param untracked owned in Twilio but not tracked, as of the latest sync check
+	 * @param missing tracked as active but gone from Twilio, as of the latest sync check
 	 */
 	record NumberCounts(long owned, long assigned, long unassigned, long outOfSync, long purchasing, long releasing,
-			long webhooksDiffer) {
+			long webhooksDiffer, long untracked, long missing) {
 
 	}
 

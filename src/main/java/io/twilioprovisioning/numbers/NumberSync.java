@@ -1,0 +1,440 @@
+package io.twilioprovisioning.numbers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sync with Twilio (DESIGN.md invariant 7): compares Twilio's inventory with the database
+ * and reports numbers owned in Twilio but not tracked, numbers tracked as active but gone
+ * from Twilio, and active numbers whose webhooks in Twilio differ from the policy; on
+ * request it adopts, fixes or closes them, each change audited.
+ *
+ * <p>
+ * Neither side is loaded whole: Twilio's inventory is streamed page by page (1000 a page)
+ * and each page is looked up in one query; the tracked active numbers are read through a
+ * database cursor. To find the tracked numbers Twilio no longer lists, a run keeps the
+ * SIDs it saw in a set (strings only, about 10 MB for 100,000 numbers), which is simpler
+ * than a temporary table and small enough for the 2-core instance of DESIGN.md. No
+ * database transaction stays open while Twilio is called. The scheduled run only checks;
+ * it never fixes anything on its own.
+ */
+@Service
+public class NumberSync {
+
+	static final int PAGE_SIZE = 1000;
+
+	private static final Logger log = LoggerFactory.getLogger(NumberSync.class);
+
+	private final PhoneNumberRepository numbers;
+
+	private final SyncReportRepository reports;
+
+	private final NumberCarrier carrier;
+
+	private final WebhookPolicy policy;
+
+	private final SyncProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate tx;
+
+	private final TransactionTemplate readOnlyTx;
+
+	private final Clock clock;
+
+	NumberSync(PhoneNumberRepository numbers, SyncReportRepository reports, NumberCarrier carrier, WebhookPolicy policy,
+			SyncProperties properties, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+			Clock clock) {
+		this.numbers = numbers;
+		this.reports = reports;
+		this.carrier = carrier;
+		this.policy = policy;
+		this.properties = properties;
+		this.events = events;
+		this.tx = new TransactionTemplate(transactionManager);
+		this.readOnlyTx = new TransactionTemplate(transactionManager);
+		this.readOnlyTx.setReadOnly(true);
+		this.clock = clock;
+	}
+
+	@Scheduled(initialDelayString = "${provisioning.sync.initial-delay:5m}",
+			fixedDelayString = "${provisioning.sync.interval:1h}")
+	@SchedulerLock(name = "number-sync", lockAtMostFor = "50m")
+	public void scheduled() {
+		try {
+			SyncReport report = check(NumberLifecycle.SYSTEM);
+			log.info("Sync checked {} number(s): {} untracked, {} missing, {} with other webhooks", report.checked(),
+					report.untrackedCount(), report.missingCount(), report.webhooksDifferCount());
+		}
+		catch (CarrierException ex) {
+			log.warn("Sync could not check Twilio: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Checks as the system (the scheduled run).
+	 * @see #check(String)
+	 */
+	public SyncReport check() {
+		return check(NumberLifecycle.SYSTEM);
+	}
+
+	/**
+	 * Compares Twilio's inventory with the database and stores the report; changes
+	 * nothing else.
+	 * @param actor who asked
+	 * @return the stored report
+	 * @throws CarrierException when Twilio failed (no report is stored)
+	 */
+	public SyncReport check(String actor) {
+		Instant startedAt = this.clock.instant();
+		Set<String> seen = new HashSet<>();
+		Capped untracked = new Capped(this.properties.listLimit());
+		Capped webhooksDiffer = new Capped(this.properties.listLimit());
+		Capped missing = new Capped(this.properties.listLimit());
+		try (Stream<OwnedNumber> owned = this.carrier.listOwned(PAGE_SIZE)) {
+			forEachPage(owned, (page) -> {
+				Tracked tracked = lookUp(page);
+				for (OwnedNumber number : page) {
+					seen.add(number.sid());
+					TrackedNumber row = tracked.match(number);
+					if (row == null) {
+						untracked
+							.add(new SyncItem(number.phoneNumber().value(), number.sid(), number.friendlyName(), null));
+					}
+					else if (row.state() == PhoneNumberState.ACTIVE && number.sid().equals(row.sid())
+							&& !this.policy.matches(number.webhooks())) {
+						webhooksDiffer.add(new SyncItem(row.e164(), row.sid(), row.friendlyName(), row.id()));
+					}
+				}
+			});
+		}
+		this.readOnlyTx.executeWithoutResult((status) -> this.numbers.forEachActiveCreatedBefore(startedAt, (row) -> {
+			if (!seen.contains(row.sid())) {
+				missing.add(row);
+			}
+		}));
+		SyncReport report = new SyncReport(0, startedAt, this.clock.instant(), actor, seen.size(), untracked.total,
+				missing.total, webhooksDiffer.total, untracked.items, missing.items, webhooksDiffer.items);
+		return this.tx.execute((status) -> this.reports.insert(report));
+	}
+
+	/**
+	 * The latest report, from any instance.
+	 */
+	public Optional<SyncReport> latest() {
+		return this.reports.findLatest();
+	}
+
+	/**
+	 * Tracks every number Twilio lists that has no live row, as active and unassigned
+	 * with what Twilio reports, each audited as {@code ADOPT}.
+	 * @param actor who asked
+	 * @throws CarrierException when Twilio's inventory could not be read (numbers adopted
+	 * until then stay adopted)
+	 */
+	public SyncActionResult adoptUntracked(String actor) {
+		int[] counts = new int[2];
+		try (Stream<OwnedNumber> owned = this.carrier.listOwned(PAGE_SIZE)) {
+			forEachPage(owned, (page) -> {
+				Tracked tracked = lookUp(page);
+				for (OwnedNumber number : page) {
+					if (tracked.match(number) == null) {
+						counts[adopt(number, actor) ? 0 : 1]++;
+					}
+				}
+			});
+		}
+		if (counts[0] > 0) {
+			log.info("Sync adopted {} untracked number(s)", counts[0]);
+		}
+		return new SyncActionResult("ADOPT", counts[0], counts[1], 0);
+	}
+
+	private boolean adopt(OwnedNumber owned, String actor) {
+		try {
+			return Boolean.TRUE.equals(this.tx.execute((status) -> {
+				if (this.numbers.findLiveBySid(owned.sid()).isPresent()
+						|| this.numbers.findLiveByE164(owned.phoneNumber().value()).isPresent()) {
+					return false;
+				}
+				long id = this.numbers.insertAdopted(owned);
+				TrackedNumber adopted = this.numbers.findById(id).orElseThrow().number();
+				this.events.publishEvent(new NumberAdopted(actor, this.clock.instant(), adopted));
+				return true;
+			}));
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Applies the policy's webhooks to every active number whose webhooks differ from it,
+	 * in Twilio or as stored, with at most {@link SyncProperties#concurrency()} Twilio
+	 * calls at once. A number Twilio fails for is counted, audited and skipped; the
+	 * others go on.
+	 * @param actor who asked
+	 * @throws CarrierException when Twilio's inventory could not be read (numbers fixed
+	 * until then stay fixed)
+	 */
+	public SyncActionResult fixWebhooks(String actor) {
+		int concurrency = this.properties.concurrency();
+		AtomicInteger changed = new AtomicInteger();
+		AtomicInteger skipped = new AtomicInteger();
+		AtomicInteger failed = new AtomicInteger();
+		Semaphore permits = new Semaphore(concurrency * 2);
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency, threads());
+		try (Stream<OwnedNumber> owned = this.carrier.listOwned(PAGE_SIZE)) {
+			forEachPage(owned, (page) -> {
+				Tracked tracked = lookUp(page);
+				for (OwnedNumber number : page) {
+					TrackedNumber row = tracked.bySid().get(number.sid());
+					if (row == null || row.state() != PhoneNumberState.ACTIVE
+							|| this.policy.matches(number.webhooks()) && this.policy.matches(row.webhooks())) {
+						continue;
+					}
+					permits.acquireUninterruptibly();
+					pool.execute(() -> {
+						try {
+							(fix(row.id(), actor) ? changed : skipped).incrementAndGet();
+						}
+						catch (RuntimeException ex) {
+							failed.incrementAndGet();
+							log.warn("Sync could not fix the webhooks of number row {}: {}", row.id(), ex.getMessage());
+						}
+						finally {
+							permits.release();
+						}
+					});
+				}
+			});
+		}
+		finally {
+			awaitAll(pool);
+		}
+		log.info("Sync fixed the webhooks of {} number(s), {} failed", changed.get(), failed.get());
+		return new SyncActionResult("FIX_WEBHOOKS", changed.get(), skipped.get(), failed.get());
+	}
+
+	private boolean fix(long id, String actor) {
+		TrackedNumber before = this.numbers.findById(id).orElseThrow().number();
+		if (before.state() != PhoneNumberState.ACTIVE) {
+			return false;
+		}
+		WebhookConfig defaults = this.policy.defaults();
+		OwnedNumber updated;
+		try {
+			updated = this.carrier.update(before.sid(), new NumberUpdate(null, defaults));
+		}
+		catch (CarrierException ex) {
+			recordFailure("CONFIGURE", before, ex, actor);
+			throw ex;
+		}
+		WebhookConfig applied = (updated.webhooks() != null) ? updated.webhooks() : defaults;
+		return Boolean.TRUE.equals(this.tx.execute((status) -> {
+			TrackedNumber current = this.numbers.findById(id).orElseThrow().number();
+			if (this.numbers.updateWebhooks(id, current.friendlyName(), applied) != 1) {
+				return false;
+			}
+			TrackedNumber after = this.numbers.findById(id).orElseThrow().number();
+			this.events.publishEvent(new NumberConfigured(actor, this.clock.instant(), current, after));
+			return true;
+		}));
+	}
+
+	/**
+	 * Records as released, "gone from Twilio", every number tracked as active that Twilio
+	 * no longer lists, after asking Twilio for each one again; each audited as
+	 * {@code RECONCILE}.
+	 * @param actor who asked
+	 * @throws CarrierException when Twilio's inventory could not be read (nothing is
+	 * closed then)
+	 */
+	public SyncActionResult closeMissing(String actor) {
+		Instant startedAt = this.clock.instant();
+		Set<String> seen = new HashSet<>();
+		try (Stream<OwnedNumber> owned = this.carrier.listOwned(PAGE_SIZE)) {
+			owned.forEach((number) -> seen.add(number.sid()));
+		}
+		List<Long> candidates = new ArrayList<>();
+		this.readOnlyTx.executeWithoutResult((status) -> this.numbers.forEachActiveCreatedBefore(startedAt, (row) -> {
+			if (!seen.contains(row.sid())) {
+				candidates.add(row.numberId());
+			}
+		}));
+		int changed = 0;
+		int skipped = 0;
+		int failed = 0;
+		for (long id : candidates) {
+			TrackedNumber before = this.numbers.findById(id).orElseThrow().number();
+			if (before.state() != PhoneNumberState.ACTIVE) {
+				skipped++;
+				continue;
+			}
+			try {
+				if (this.carrier.fetch(before.sid()).isPresent()) {
+					skipped++;
+					continue;
+				}
+			}
+			catch (CarrierException ex) {
+				recordFailure("RECONCILE", before, ex, actor);
+				failed++;
+				continue;
+			}
+			if (Boolean.TRUE.equals(this.tx.execute((status) -> {
+				if (this.numbers.markGone(id) != 1) {
+					return false;
+				}
+				this.numbers.closeAssignment(id, actor);
+				TrackedNumber after = this.numbers.findById(id).orElseThrow().number();
+				this.events.publishEvent(new NumberFoundGone(actor, this.clock.instant(), before, after));
+				return true;
+			}))) {
+				changed++;
+			}
+			else {
+				skipped++;
+			}
+		}
+		if (changed > 0) {
+			log.info("Sync closed {} number(s) gone from Twilio", changed);
+		}
+		return new SyncActionResult("CLOSE_MISSING", changed, skipped, failed);
+	}
+
+	private void recordFailure(String action, TrackedNumber number, CarrierException ex, String actor) {
+		String outcome = (ex instanceof CarrierRefusedException) ? "REFUSED"
+				: (ex instanceof CarrierOutcomeUnknownException) ? "UNKNOWN" : "FAILED";
+		this.tx.executeWithoutResult((status) -> this.events
+			.publishEvent(new NumberStepFailed(actor, this.clock.instant(), action, outcome, number.id(), number.e164(),
+					number.sid(), number.clientId(), ex.carrierCode(), ex.getMessage())));
+	}
+
+	/**
+	 * The live rows of one Twilio page, found in one query.
+	 */
+	private Tracked lookUp(List<OwnedNumber> page) {
+		List<String> sids = new ArrayList<>(page.size());
+		List<String> e164s = new ArrayList<>(page.size());
+		for (OwnedNumber number : page) {
+			sids.add(number.sid());
+			e164s.add(number.phoneNumber().value());
+		}
+		Tracked tracked = new Tracked(new HashMap<>(), new HashMap<>());
+		for (PhoneNumberRepository.Row row : this.numbers.findLiveBySidsOrE164s(sids, e164s)) {
+			TrackedNumber number = row.number();
+			if (number.sid() != null) {
+				tracked.bySid().put(number.sid(), number);
+			}
+			if (number.e164() != null) {
+				tracked.byE164().put(number.e164(), number);
+			}
+		}
+		return tracked;
+	}
+
+	private static void forEachPage(Stream<OwnedNumber> owned, Consumer<List<OwnedNumber>> consumer) {
+		Iterator<OwnedNumber> iterator = owned.iterator();
+		List<OwnedNumber> page = new ArrayList<>(PAGE_SIZE);
+		while (iterator.hasNext()) {
+			page.add(iterator.next());
+			if (page.size() == PAGE_SIZE) {
+				consumer.accept(page);
+				page = new ArrayList<>(PAGE_SIZE);
+			}
+		}
+		if (!page.isEmpty()) {
+			consumer.accept(page);
+		}
+	}
+
+	private static ThreadFactory threads() {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, "sync-fix-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	private static void awaitAll(ExecutorService pool) {
+		pool.shutdown();
+		try {
+			if (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+				pool.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			pool.shutdownNow();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * The live rows of one page, by SID and by number (a purchase in flight has no SID
+	 * yet but is tracked).
+	 */
+	private record Tracked(Map<String, TrackedNumber> bySid, Map<String, TrackedNumber> byE164) {
+
+		TrackedNumber match(OwnedNumber number) {
+			TrackedNumber row = this.bySid.get(number.sid());
+			return (row != null) ? row : this.byE164.get(number.phoneNumber().value());
+		}
+
+	}
+
+	/**
+	 * A list that keeps its first items and counts them all.
+	 */
+	private static final class Capped {
+
+		private final int limit;
+
+		private final List<SyncItem> items = new ArrayList<>();
+
+		private long total;
+
+		Capped(int limit) {
+			this.limit = limit;
+		}
+
+		void add(SyncItem item) {
+			this.total++;
+			if (this.items.size() < this.limit) {
+				this.items.add(item);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.twilioprovisioning.numbers;
+
+/**
+ * What a sync action did.
+ *
+ * @param action {@code ADOPT}, {@code FIX_WEBHOOKS} or {@code CLOSE_MISSING}
+ * @param changed numbers changed
+ * @param skipped numbers left alone because they changed meanwhile (tracked, fixed or
+ * found owned after all)
+ * @param failed numbers Twilio failed for (each recorded in the audit trail)
+ */
+public record SyncActionResult(String action, int changed, int skipped, int failed) {
+
+}

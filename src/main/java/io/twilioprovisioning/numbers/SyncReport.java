@@ -1,0 +1,34 @@
+package io.twilioprovisioning.numbers;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a sync check found when it compared Twilio's inventory with the database. The
+ * lists are capped ({@link SyncProperties#listLimit()}); the counts are exact.
+ *
+ * @param id the stored report
+ * @param startedAt when the check started
+ * @param finishedAt when it finished
+ * @param runBy who ran it: an admin's email or {@code system}
+ * @param checked how many numbers Twilio listed
+ * @param untrackedCount owned in Twilio without a live row here
+ * @param missingCount tracked as active but gone from Twilio
+ * @param webhooksDifferCount active numbers whose webhooks in Twilio differ from the
+ * policy
+ * @param untracked the first untracked numbers
+ * @param missing the first missing numbers
+ * @param webhooksDiffer the first numbers with other webhooks
+ */
+public record SyncReport(long id, Instant startedAt, Instant finishedAt, String runBy, long checked,
+		long untrackedCount, long missingCount, long webhooksDifferCount, List<SyncItem> untracked,
+		List<SyncItem> missing, List<SyncItem> webhooksDiffer) {
+
+	/**
+	 * Whether Twilio and the database agree.
+	 */
+	public boolean inSync() {
+		return this.untrackedCount == 0 && this.missingCount == 0 && this.webhooksDifferCount == 0;
+	}
+
+}

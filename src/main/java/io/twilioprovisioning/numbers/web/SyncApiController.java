@@ -1,0 +1,64 @@
+package io.twilioprovisioning.numbers.web;
+
+import java.security.Principal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.twilioprovisioning.numbers.NumberSync;
+import io.twilioprovisioning.numbers.SyncActionResult;
+import io.twilioprovisioning.numbers.SyncReport;
+import io.twilioprovisioning.numbers.SyncReportNotFoundException;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sync with Twilio (DESIGN.md invariant 7): run a check, read the latest report, and
+ * adopt, fix or close what it found.
+ */
+@RestController
+@RequestMapping("/api/admin/twilio/sync")
+@Tag(name = "Twilio sync", description = "Compare Twilio's inventory with ours; adopt, fix webhooks, close missing")
+class SyncApiController {
+
+	private final NumberSync sync;
+
+	SyncApiController(NumberSync sync) {
+		this.sync = sync;
+	}
+
+	@PostMapping
+	@Operation(summary = "Compare Twilio's inventory with the database and store the report",
+			description = "Reports untracked numbers, numbers gone from Twilio and webhooks other than the policy's; "
+					+ "changes nothing. A Twilio failure stores no report.")
+	SyncReport check(Principal principal) {
+		return this.sync.check(principal.getName());
+	}
+
+	@GetMapping
+	@Operation(summary = "The latest sync report, from any instance; 404 before the first check")
+	SyncReport latest() {
+		return this.sync.latest().orElseThrow(SyncReportNotFoundException::new);
+	}
+
+	@PostMapping("/adopt")
+	@Operation(summary = "Track every number owned in Twilio but not tracked, as active and unassigned")
+	SyncActionResult adopt(Principal principal) {
+		return this.sync.adoptUntracked(principal.getName());
+	}
+
+	@PostMapping("/fix-webhooks")
+	@Operation(summary = "Apply the policy's webhooks to every active number whose webhooks differ")
+	SyncActionResult fixWebhooks(Principal principal) {
+		return this.sync.fixWebhooks(principal.getName());
+	}
+
+	@PostMapping("/close-missing")
+	@Operation(summary = "Record as released every active number Twilio no longer has")
+	SyncActionResult closeMissing(Principal principal) {
+		return this.sync.closeMissing(principal.getName());
+	}
+
+}

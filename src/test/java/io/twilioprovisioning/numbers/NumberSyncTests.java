@@ -1,0 +1,355 @@
+package io.twilioprovisioning.numbers;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.twilioprovisioning.clients.Client;
+import io.twilioprovisioning.clients.ClientManagement;
+import io.twilioprovisioning.sandbox.Fault;
+import io.twilioprovisioning.sandbox.Operation;
+import io.twilioprovisioning.sandbox.TwilioEmulator;
+import io.twilioprovisioning.support.ApiClient;
+import io.twilioprovisioning.support.ApiClient.Response;
+import io.twilioprovisioning.support.RunningServerTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Sync with Twilio against the in-process emulator, through the real adapter. The
+ * database and the emulator are shared with other test classes, so every assertion is
+ * about this test's own numbers.
+ */
+@RunningServerTest
+class NumberSyncTests {
+
+	static final String ADMIN = "sync-ops@test.local";
+
+	static final WebhookConfig ELSEWHERE = new WebhookConfig("https://elsewhere.example.com/voice", WebhookMethod.POST,
+			null, "https://elsewhere.example.com/sms", WebhookMethod.POST, null, null);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	NumberSync sync;
+
+	@Autowired
+	NumberLifecycle lifecycle;
+
+	@Autowired
+	NumberCarrier carrier;
+
+	@Autowired
+	ClientManagement clients;
+
+	@Autowired
+	TwilioEmulator emulator;
+
+	@Autowired
+	WebhookPolicy policy;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Client client;
+
+	@BeforeEach
+	void setUp() {
+		this.emulator.faults().clear();
+		this.client = this.clients.create("Sync " + UUID.randomUUID(), null);
+	}
+
+	@AfterEach
+	void clearFaults() {
+		this.emulator.faults().clear();
+	}
+
+	E164Number untrackedCandidate() {
+		return this.lifecycle.search(SearchCriteria.local("US").withAreaCode("404").withLimit(30))
+			.numbers()
+			.stream()
+			.map(AvailableNumber::phoneNumber)
+			.filter((n) -> this.jdbc.sql("SELECT count(*) FROM phone_numbers WHERE e164 = :e")
+				.param("e", n.value())
+				.query(Long.class)
+				.single() == 0)
+			.filter((n) -> this.emulator.ownedByNumber(n.value()).isEmpty())
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** A number Twilio owns that nobody tracks. */
+	String addUntracked() {
+		return this.emulator.addOwned(untrackedCandidate().value()).sid();
+	}
+
+	TrackedNumber buy() {
+		return this.lifecycle
+			.purchase(new PurchaseCommand(untrackedCandidate(), null, this.client.id(), null, null, ADMIN))
+			.number();
+	}
+
+	/** A number tracked as active that Twilio no longer has. */
+	TrackedNumber buyThenReleaseOnlyInTwilio() {
+		TrackedNumber number = buy();
+		assertThat(this.carrier.release(number.sid())).isTrue();
+		return number;
+	}
+
+	/** An active number whose webhooks were changed in Twilio only. */
+	TrackedNumber buyThenChangeWebhooksInTwilio() {
+		TrackedNumber number = buy();
+		this.carrier.update(number.sid(), new NumberUpdate(null, ELSEWHERE));
+		return number;
+	}
+
+	TrackedNumber row(long id) {
+		return this.lifecycle.get(id);
+	}
+
+	List<String> sids(List<SyncItem> items) {
+		return items.stream().map(SyncItem::sid).toList();
+	}
+
+	long audit(String sid, String action, String outcome) {
+		return this.jdbc.sql(
+				"SELECT count(*) FROM audit_events WHERE twilio_sid = :sid AND action = :action AND outcome = :outcome")
+			.param("sid", sid)
+			.param("action", action)
+			.param("outcome", outcome)
+			.query(Long.class)
+			.single();
+	}
+
+	ApiClient admin() {
+		return ApiClient.as(this.port, RunningServerTest.ADMIN_EMAIL, RunningServerTest.ADMIN_PASSWORD);
+	}
+
+	@Test
+	void checkReportsUntrackedMissingAndOtherWebhooksAndStoresTheReport() {
+		String untracked = addUntracked();
+		TrackedNumber missing = buyThenReleaseOnlyInTwilio();
+		TrackedNumber differing = buyThenChangeWebhooksInTwilio();
+		TrackedNumber fine = buy();
+
+		SyncReport report = this.sync.check(ADMIN);
+
+		assertThat(sids(report.untracked())).contains(untracked)
+			.doesNotContain(missing.sid(), differing.sid(), fine.sid());
+		assertThat(report.untracked()).filteredOn((i) -> i.sid().equals(untracked))
+			.singleElement()
+			.satisfies((i) -> assertThat(i.numberId()).isNull());
+		assertThat(sids(report.missing())).contains(missing.sid())
+			.doesNotContain(untracked, differing.sid(), fine.sid());
+		assertThat(report.missing()).filteredOn((i) -> i.sid().equals(missing.sid())).singleElement().satisfies((i) -> {
+			assertThat(i.phoneNumber()).isEqualTo(missing.e164());
+			assertThat(i.numberId()).isEqualTo(missing.id());
+			assertThat(i.friendlyName()).isEqualTo(missing.friendlyName());
+		});
+		assertThat(sids(report.webhooksDiffer())).contains(differing.sid()).doesNotContain(fine.sid(), untracked);
+		assertThat(report.untrackedCount()).isGreaterThanOrEqualTo(1);
+		assertThat(report.missingCount()).isGreaterThanOrEqualTo(1);
+		assertThat(report.webhooksDifferCount()).isGreaterThanOrEqualTo(1);
+		assertThat(report.checked()).isEqualTo(this.emulator.ownedCount());
+		assertThat(report.runBy()).isEqualTo(ADMIN);
+		assertThat(report.finishedAt()).isAfterOrEqualTo(report.startedAt());
+		assertThat(this.sync.latest()).hasValueSatisfying((latest) -> {
+			assertThat(latest.id()).isEqualTo(report.id());
+			assertThat(sids(latest.untracked())).contains(untracked);
+			assertThat(sids(latest.missing())).contains(missing.sid());
+			assertThat(latest.untrackedCount()).isEqualTo(report.untrackedCount());
+		});
+		assertThat(row(missing.id()).state()).isEqualTo(PhoneNumberState.ACTIVE);
+		assertThat(this.emulator.owned(untracked)).isPresent();
+	}
+
+	@Test
+	void adoptTracksUntrackedNumbersAsActiveAndUnassigned() {
+		String untracked = addUntracked();
+		String number = this.emulator.owned(untracked).orElseThrow().phoneNumber();
+
+		SyncActionResult result = this.sync.adoptUntracked(ADMIN);
+
+		assertThat(result.changed()).isGreaterThanOrEqualTo(1);
+		TrackedNumber adopted = this.lifecycle.findLive(NumberRef.ofSid(untracked));
+		assertThat(adopted.state()).isEqualTo(PhoneNumberState.ACTIVE);
+		assertThat(adopted.e164()).isEqualTo(number);
+		assertThat(adopted.clientId()).isNull();
+		assertThat(audit(untracked, "ADOPT", "SUCCEEDED")).isEqualTo(1);
+		assertThat(sids(this.sync.check(ADMIN).untracked())).doesNotContain(untracked);
+		assertThat(this.sync.adoptUntracked(ADMIN).changed()).isZero();
+		assertThat(audit(untracked, "ADOPT", "SUCCEEDED")).isEqualTo(1);
+	}
+
+	@Test
+	void fixWebhooksAppliesThePolicyInTwilioAndTheDatabase() {
+		TrackedNumber differing = buyThenChangeWebhooksInTwilio();
+		TrackedNumber fine = buy();
+
+		SyncActionResult result = this.sync.fixWebhooks(ADMIN);
+
+		assertThat(result.changed()).isGreaterThanOrEqualTo(1);
+		assertThat(result.failed()).isZero();
+		assertThat(this.emulator.owned(differing.sid())).hasValueSatisfying((owned) -> {
+			assertThat(owned.voiceUrl()).isEqualTo(this.policy.defaults().voiceUrl());
+			assertThat(owned.smsUrl()).isEqualTo(this.policy.defaults().smsUrl());
+			assertThat(owned.statusCallback()).isEqualTo(this.policy.defaults().statusCallback());
+		});
+		assertThat(this.policy.matches(row(differing.id()).webhooks())).isTrue();
+		assertThat(row(differing.id()).clientId()).isEqualTo(this.client.id());
+		assertThat(audit(differing.sid(), "CONFIGURE", "SUCCEEDED")).isEqualTo(1);
+		assertThat(audit(fine.sid(), "CONFIGURE", "SUCCEEDED")).isZero();
+		assertThat(sids(this.sync.check(ADMIN).webhooksDiffer())).doesNotContain(differing.sid());
+	}
+
+	@Test
+	void fixWebhooksAlsoFixesNumbersWhoseStoredWebhooksDiffer() {
+		TrackedNumber number = buy();
+		this.lifecycle.configure(NumberRef.ofSid(number.sid()), ELSEWHERE, false, ADMIN);
+		assertThat(this.policy.matches(row(number.id()).webhooks())).isFalse();
+
+		this.sync.fixWebhooks(ADMIN);
+
+		assertThat(this.policy.matches(row(number.id()).webhooks())).isTrue();
+		assertThat(this.emulator.owned(number.sid()).orElseThrow().voiceUrl())
+			.isEqualTo(this.policy.defaults().voiceUrl());
+	}
+
+	@Test
+	void fixWebhooksCountsFailuresAndGoesOn() {
+		this.sync.fixWebhooks(ADMIN);
+		TrackedNumber first = buyThenChangeWebhooksInTwilio();
+		TrackedNumber second = buyThenChangeWebhooksInTwilio();
+		this.emulator.faults().failNext(Operation.UPDATE, Fault.SERVICE_UNAVAILABLE, 1);
+
+		SyncActionResult result = this.sync.fixWebhooks(ADMIN);
+
+		assertThat(result.failed()).isEqualTo(1);
+		assertThat(result.changed()).isEqualTo(1);
+		long fixed = List.of(first, second)
+			.stream()
+			.filter((n) -> this.policy.defaults()
+				.voiceUrl()
+				.equals(this.emulator.owned(n.sid()).orElseThrow().voiceUrl()))
+			.count();
+		assertThat(fixed).isEqualTo(1);
+		assertThat(audit(first.sid(), "CONFIGURE", "FAILED") + audit(second.sid(), "CONFIGURE", "FAILED")).isEqualTo(1);
+	}
+
+	@Test
+	void closeMissingRecordsNumbersGoneFromTwilioAsReleased() {
+		TrackedNumber missing = buyThenReleaseOnlyInTwilio();
+		TrackedNumber fine = buy();
+
+		SyncActionResult result = this.sync.closeMissing(ADMIN);
+
+		assertThat(result.changed()).isGreaterThanOrEqualTo(1);
+		TrackedNumber closed = row(missing.id());
+		assertThat(closed.state()).isEqualTo(PhoneNumberState.RELEASED);
+		assertThat(closed.releasedAt()).isNotNull();
+		assertThat(closed.clientId()).isNull();
+		assertThat(this.lifecycle.history(missing.id())).singleElement()
+			.satisfies((a) -> assertThat(a.unassignedBy()).isEqualTo(ADMIN));
+		assertThat(row(fine.id()).state()).isEqualTo(PhoneNumberState.ACTIVE);
+		assertThat(this.emulator.owned(fine.sid())).isPresent();
+		assertThat(this.jdbc.sql("""
+				SELECT detail FROM audit_events WHERE twilio_sid = :sid AND action = 'RECONCILE'
+				  AND outcome = 'SUCCEEDED' AND client_id = :clientId""")
+			.param("sid", missing.sid())
+			.param("clientId", this.client.id())
+			.query(String.class)
+			.list()).containsExactly("gone from Twilio");
+		assertThat(sids(this.sync.check(ADMIN).missing())).doesNotContain(missing.sid());
+	}
+
+	@Test
+	void twilioOutageDuringCheckStoresNoReport() {
+		this.sync.check(ADMIN);
+		long reports = this.jdbc.sql("SELECT count(*) FROM sync_reports").query(Long.class).single();
+		this.emulator.faults().failNext(Operation.LIST, Fault.SERVICE_UNAVAILABLE, 20);
+
+		assertThatExceptionOfType(CarrierUnavailableException.class).isThrownBy(() -> this.sync.check(ADMIN));
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM sync_reports").query(Long.class).single()).isEqualTo(reports);
+	}
+
+	@Test
+	void twilioOutageDuringCheckIsA503Problem() {
+		this.emulator.faults().failNext(Operation.LIST, Fault.SERVICE_UNAVAILABLE, 20);
+
+		Response response = admin().post("/api/admin/twilio/sync", "");
+
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.isProblem()).isTrue();
+		assertThat(response.json().get("type").asString()).endsWith("/twilio-unavailable");
+	}
+
+	@Test
+	void apiRunsTheCheckAndAnswersTheLatestReport() {
+		String untracked = addUntracked();
+		TrackedNumber missing = buyThenReleaseOnlyInTwilio();
+
+		Response check = admin().post("/api/admin/twilio/sync", "");
+
+		assertThat(check.status()).as(check.body()).isEqualTo(200);
+		assertThat(check.json().get("untracked").findValuesAsString("sid")).contains(untracked);
+		assertThat(check.json().get("missing").findValuesAsString("sid")).contains(missing.sid());
+		Response latest = admin().get("/api/admin/twilio/sync");
+		assertThat(latest.status()).isEqualTo(200);
+		assertThat(latest.json().get("id").asLong()).isEqualTo(check.json().get("id").asLong());
+		Response account = admin().get("/api/admin/twilio/account");
+		assertThat(account.status()).isEqualTo(200);
+		long untrackedCount = latest.json().get("untrackedCount").asLong();
+		long missingCount = latest.json().get("missingCount").asLong();
+		assertThat(account.json().at("/numbers/untracked").asLong()).isEqualTo(untrackedCount);
+		assertThat(account.json().at("/numbers/missing").asLong()).isEqualTo(missingCount);
+		assertThat(account.json().at("/numbers/outOfSync").asLong())
+			.isGreaterThanOrEqualTo(untrackedCount + missingCount);
+	}
+
+	@Test
+	void apiActionsAnswerTheirCounts() {
+		String untracked = addUntracked();
+		TrackedNumber missing = buyThenReleaseOnlyInTwilio();
+		TrackedNumber differing = buyThenChangeWebhooksInTwilio();
+
+		Response adopt = admin().post("/api/admin/twilio/sync/adopt", "");
+		Response fix = admin().post("/api/admin/twilio/sync/fix-webhooks", "");
+		Response close = admin().post("/api/admin/twilio/sync/close-missing", "");
+
+		assertThat(adopt.status()).as(adopt.body()).isEqualTo(200);
+		assertThat(adopt.json().get("action").asString()).isEqualTo("ADOPT");
+		assertThat(adopt.json().get("changed").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(fix.status()).as(fix.body()).isEqualTo(200);
+		assertThat(fix.json().get("changed").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(close.status()).as(close.body()).isEqualTo(200);
+		assertThat(close.json().get("changed").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(this.lifecycle.findLive(NumberRef.ofSid(untracked)).state()).isEqualTo(PhoneNumberState.ACTIVE);
+		assertThat(row(missing.id()).state()).isEqualTo(PhoneNumberState.RELEASED);
+		assertThat(this.policy.matches(row(differing.id()).webhooks())).isTrue();
+		assertThat(audit(untracked, "ADOPT", "SUCCEEDED")).isEqualTo(1);
+		assertThat(audit(missing.sid(), "RECONCILE", "SUCCEEDED")).isEqualTo(1);
+		assertThat(audit(differing.sid(), "CONFIGURE", "SUCCEEDED")).isEqualTo(1);
+	}
+
+	@Test
+	void latestReportIsA404ProblemBeforeAnyCheck() {
+		this.jdbc.sql("DELETE FROM sync_reports").update();
+
+		Response response = admin().get("/api/admin/twilio/sync");
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.isProblem()).isTrue();
+		assertThat(response.json().get("type").asString()).endsWith("/sync-report-not-found");
+		assertThat(this.sync.latest()).isEmpty();
+	}
+
+}

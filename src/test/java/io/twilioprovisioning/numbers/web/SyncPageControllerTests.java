@@ -1,0 +1,118 @@
+package io.twilioprovisioning.numbers.web;
+
+import java.util.Map;
+
+import io.twilioprovisioning.numbers.AvailableNumber;
+import io.twilioprovisioning.numbers.NumberLifecycle;
+import io.twilioprovisioning.numbers.NumberRef;
+import io.twilioprovisioning.numbers.NumberSync;
+import io.twilioprovisioning.numbers.PhoneNumberState;
+import io.twilioprovisioning.numbers.SearchCriteria;
+import io.twilioprovisioning.sandbox.Fault;
+import io.twilioprovisioning.sandbox.Operation;
+import io.twilioprovisioning.sandbox.TwilioEmulator;
+import io.twilioprovisioning.support.BrowserSession;
+import io.twilioprovisioning.support.BrowserSession.Page;
+import io.twilioprovisioning.support.RunningServerTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard's "Sync with Twilio" card: its buttons post with CSRF, act, and come back
+ * to the dashboard with a message and the fresh report.
+ */
+@RunningServerTest
+class SyncPageControllerTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TwilioEmulator emulator;
+
+	@Autowired
+	NumberLifecycle lifecycle;
+
+	@Autowired
+	NumberSync sync;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	BrowserSession admin;
+
+	@BeforeEach
+	void logIn() {
+		this.emulator.faults().clear();
+		this.admin = new BrowserSession(this.port);
+		this.admin.login(RunningServerTest.ADMIN_EMAIL, RunningServerTest.ADMIN_PASSWORD);
+	}
+
+	@AfterEach
+	void clearFaults() {
+		this.emulator.faults().clear();
+	}
+
+	String addUntracked() {
+		String number = this.lifecycle.search(SearchCriteria.local("US").withAreaCode("404").withLimit(30))
+			.numbers()
+			.stream()
+			.map(AvailableNumber::phoneNumber)
+			.map((n) -> n.value())
+			.filter((n) -> this.jdbc.sql("SELECT count(*) FROM phone_numbers WHERE e164 = :e")
+				.param("e", n)
+				.query(Long.class)
+				.single() == 0 && this.emulator.ownedByNumber(n).isEmpty())
+			.findFirst()
+			.orElseThrow();
+		return this.emulator.addOwned(number).sid();
+	}
+
+	@Test
+	void checkButtonShowsTheReportOnTheDashboard() {
+		this.admin.postForm("/admin/twilio/sync/adopt", "/admin/twilio", Map.of());
+		String untracked = addUntracked();
+
+		Page result = this.admin.postForm("/admin/twilio/sync/check", "/admin/twilio", Map.of());
+
+		assertThat(result.status()).isEqualTo(302);
+		assertThat(result.location()).endsWith("/admin/twilio");
+		Page dashboard = this.admin.get("/admin/twilio");
+		assertThat(dashboard.html()).contains("Sync with Twilio")
+			.contains("Last checked")
+			.contains("untracked,")
+			.contains(untracked);
+	}
+
+	@Test
+	void adoptButtonTracksTheNumberAndSaysSo() {
+		String untracked = addUntracked();
+
+		Page result = this.admin.postForm("/admin/twilio/sync/adopt", "/admin/twilio", Map.of());
+
+		assertThat(result.status()).isEqualTo(302);
+		assertThat(this.lifecycle.findLive(NumberRef.ofSid(untracked)).state()).isEqualTo(PhoneNumberState.ACTIVE);
+		assertThat(this.admin.get("/admin/twilio").html()).contains("Adopted");
+		assertThat(this.sync.latest().orElseThrow().untracked()).noneMatch((i) -> i.sid().equals(untracked));
+		assertThat(this.sync.latest().orElseThrow().webhooksDiffer()).anyMatch((i) -> i.sid().equals(untracked));
+	}
+
+	@Test
+	void twilioOutageShowsAnErrorInsteadOfFailing() {
+		this.emulator.faults().failNext(Operation.LIST, Fault.SERVICE_UNAVAILABLE, 20);
+
+		Page result = this.admin.postForm("/admin/twilio/sync/check", "/admin/twilio", Map.of());
+
+		assertThat(result.status()).isEqualTo(302);
+		this.emulator.faults().clear();
+		assertThat(this.admin.get("/admin/twilio").html()).contains("flash-error").contains("503");
+	}
+
+}
