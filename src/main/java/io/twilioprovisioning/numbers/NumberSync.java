@@ -280,6 +280,15 @@ public class NumberSync {
 	 * closed then)
 	 */
 	public SyncActionResult closeMissing(String actor) {
+		return closeMissing(actor, this.properties.closeMissingLimit());
+	}
+
+	/**
+	 * Closes missing numbers unless more than {@code limit} look missing at once: so many
+	 * numbers do not vanish from an account, wrong credentials or a wrong account SID do,
+	 * and closing them would lose track of numbers that are still owned and billed.
+	 */
+	SyncActionResult closeMissing(String actor, int limit) {
 		Instant startedAt = this.clock.instant();
 		Set<String> seen = new HashSet<>();
 		try (Stream<OwnedNumber> owned = this.carrier.listOwned(PAGE_SIZE)) {
@@ -291,6 +300,13 @@ public class NumberSync {
 				candidates.add(row.numberId());
 			}
 		}));
+		if (candidates.size() > limit) {
+			throw new NumberConflictException("sync-guard", "Twilio does not list " + candidates.size()
+					+ " of the tracked numbers, more than the " + limit
+					+ " that may be closed at once. That looks like "
+					+ "the wrong Twilio account or credentials, so nothing was closed. Check TWILIO_ACCOUNT_SID, or raise "
+					+ "provisioning.sync.close-missing-limit to close them anyway.");
+		}
 		int changed = 0;
 		int skipped = 0;
 		int failed = 0;

@@ -19,6 +19,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("provisioning.sync")
 public record SyncProperties(@DefaultValue("1h") Duration interval, @DefaultValue("4") @Min(1) @Max(32) int concurrency,
-		@DefaultValue("200") @Min(1) @Max(1000) int listLimit) {
+		@DefaultValue("200") @Min(1) @Max(1000) int listLimit, @DefaultValue("50") @Min(1) int closeMissingLimit) {
 
 }

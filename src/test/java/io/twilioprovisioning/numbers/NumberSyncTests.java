@@ -245,6 +245,19 @@ class NumberSyncTests {
 	}
 
 	@Test
+	void closeMissingRefusesWhenTooManyNumbersLookMissingAtOnce() {
+		TrackedNumber first = buyThenReleaseOnlyInTwilio();
+		TrackedNumber second = buyThenReleaseOnlyInTwilio();
+		assertThatExceptionOfType(NumberConflictException.class).isThrownBy(() -> this.sync.closeMissing(ADMIN, 1))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("wrong Twilio account"));
+		assertThat(row(first.id()).state()).isEqualTo(PhoneNumberState.ACTIVE);
+		assertThat(row(second.id()).state()).isEqualTo(PhoneNumberState.ACTIVE);
+		SyncActionResult result = this.sync.closeMissing(ADMIN, 1000);
+		assertThat(result.changed()).isGreaterThanOrEqualTo(2);
+		assertThat(row(first.id()).state()).isEqualTo(PhoneNumberState.RELEASED);
+	}
+
+	@Test
 	void closeMissingRecordsNumbersGoneFromTwilioAsReleased() {
 		TrackedNumber missing = buyThenReleaseOnlyInTwilio();
 		TrackedNumber fine = buy();
