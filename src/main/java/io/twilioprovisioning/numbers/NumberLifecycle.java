@@ -288,6 +288,15 @@ public class NumberLifecycle {
 		if (target.smsFallbackUrl() != null && target.smsUrl() == null) {
 			throw new InvalidWebhookUrlException("smsFallbackUrl", "needs an smsUrl");
 		}
+		return applyWebhooks(before, target, actor).orElseThrow(() -> NumberConflictException.concurrentChange(before));
+	}
+
+	/**
+	 * Sends webhooks to Twilio and stores what Twilio applied, audited as
+	 * {@code CONFIGURE} (a Twilio failure too).
+	 * @return the number after, or empty when the row stopped being active meanwhile
+	 */
+	Optional<TrackedNumber> applyWebhooks(TrackedNumber before, WebhookConfig target, String actor) {
 		OwnedNumber updated;
 		try {
 			updated = this.carrier.update(before.sid(), new NumberUpdate(null, target));
@@ -297,14 +306,15 @@ public class NumberLifecycle {
 			throw ex;
 		}
 		WebhookConfig applied = (updated.webhooks() != null) ? updated.webhooks() : target;
-		return this.tx.execute((status) -> {
-			if (this.numbers.updateWebhooks(before.id(), before.friendlyName(), applied) != 1) {
-				throw NumberConflictException.concurrentChange(before);
+		return Optional.ofNullable(this.tx.execute((status) -> {
+			TrackedNumber current = this.numbers.findById(before.id()).orElseThrow().number();
+			if (this.numbers.updateWebhooks(before.id(), current.friendlyName(), applied) != 1) {
+				return null;
 			}
 			TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
-			this.events.publishEvent(new NumberConfigured(actor, this.clock.instant(), before, after));
+			this.events.publishEvent(new NumberConfigured(actor, this.clock.instant(), current, after));
 			return after;
-		});
+		}));
 	}
 
 	private static WebhookConfig merge(WebhookConfig current, WebhookConfig requested) {
@@ -416,7 +426,7 @@ public class NumberLifecycle {
 		});
 	}
 
-	private void recordFailure(String action, TrackedNumber number, CarrierException ex, String actor) {
+	void recordFailure(String action, TrackedNumber number, CarrierException ex, String actor) {
 		String outcome = (ex instanceof CarrierRefusedException) ? "REFUSED"
 				: (ex instanceof CarrierOutcomeUnknownException) ? "UNKNOWN" : "FAILED";
 		this.tx.executeWithoutResult((status) -> this.events

@@ -58,6 +58,8 @@ public class NumberSync {
 
 	private final NumberCarrier carrier;
 
+	private final NumberLifecycle lifecycle;
+
 	private final WebhookPolicy policy;
 
 	private final SyncProperties properties;
@@ -70,10 +72,11 @@ public class NumberSync {
 
 	private final Clock clock;
 
-	NumberSync(PhoneNumberRepository numbers, SyncReportRepository reports, NumberCarrier carrier, WebhookPolicy policy,
-			SyncProperties properties, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-			Clock clock) {
+	NumberSync(PhoneNumberRepository numbers, SyncReportRepository reports, NumberCarrier carrier,
+			NumberLifecycle lifecycle, WebhookPolicy policy, SyncProperties properties,
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
 		this.numbers = numbers;
+		this.lifecycle = lifecycle;
 		this.reports = reports;
 		this.carrier = carrier;
 		this.policy = policy;
@@ -250,25 +253,7 @@ public class NumberSync {
 		if (before.state() != PhoneNumberState.ACTIVE) {
 			return false;
 		}
-		WebhookConfig defaults = this.policy.defaults();
-		OwnedNumber updated;
-		try {
-			updated = this.carrier.update(before.sid(), new NumberUpdate(null, defaults));
-		}
-		catch (CarrierException ex) {
-			recordFailure("CONFIGURE", before, ex, actor);
-			throw ex;
-		}
-		WebhookConfig applied = (updated.webhooks() != null) ? updated.webhooks() : defaults;
-		return Boolean.TRUE.equals(this.tx.execute((status) -> {
-			TrackedNumber current = this.numbers.findById(id).orElseThrow().number();
-			if (this.numbers.updateWebhooks(id, current.friendlyName(), applied) != 1) {
-				return false;
-			}
-			TrackedNumber after = this.numbers.findById(id).orElseThrow().number();
-			this.events.publishEvent(new NumberConfigured(actor, this.clock.instant(), current, after));
-			return true;
-		}));
+		return this.lifecycle.applyWebhooks(before, this.policy.defaults(), actor).isPresent();
 	}
 
 	/**
@@ -323,7 +308,7 @@ public class NumberSync {
 				}
 			}
 			catch (CarrierException ex) {
-				recordFailure("RECONCILE", before, ex, actor);
+				this.lifecycle.recordFailure("RECONCILE", before, ex, actor);
 				failed++;
 				continue;
 			}
@@ -346,14 +331,6 @@ public class NumberSync {
 			log.info("Sync closed {} number(s) gone from Twilio", changed);
 		}
 		return new SyncActionResult("CLOSE_MISSING", changed, skipped, failed);
-	}
-
-	private void recordFailure(String action, TrackedNumber number, CarrierException ex, String actor) {
-		String outcome = (ex instanceof CarrierRefusedException) ? "REFUSED"
-				: (ex instanceof CarrierOutcomeUnknownException) ? "UNKNOWN" : "FAILED";
-		this.tx.executeWithoutResult((status) -> this.events
-			.publishEvent(new NumberStepFailed(actor, this.clock.instant(), action, outcome, number.id(), number.e164(),
-					number.sid(), number.clientId(), ex.carrierCode(), ex.getMessage())));
 	}
 
 	/**
