@@ -129,6 +129,9 @@ public class NumberLifecycle {
 				return replay(sameKey.get(), command);
 			}
 		}
+		if (command.phoneNumber() == null) {
+			throw NumberConflictException.purchaseInProgress("area code " + command.areaCode());
+		}
 		String e164 = command.phoneNumber().value();
 		TrackedNumber existing = this.numbers.findLiveByE164(e164)
 			.map(PhoneNumberRepository.Row::number)

@@ -167,6 +167,18 @@ class NumberLifecycleTests {
 	}
 
 	@Test
+	void sameIdempotencyKeyReplaysAPurchaseByAreaCode() {
+		String key = "area-" + UUID.randomUUID();
+		PurchaseCommand command = new PurchaseCommand(null, "305", this.acme.id(), null, key, ADMIN);
+		PurchaseResult first = this.lifecycle.purchase(command);
+		int purchases = this.emulator.purchaseCount();
+		PurchaseResult again = this.lifecycle.purchase(command);
+		assertThat(again.replayed()).isTrue();
+		assertThat(again.number().e164()).isEqualTo(first.number().e164());
+		assertThat(this.emulator.purchaseCount()).isEqualTo(purchases);
+	}
+
+	@Test
 	void idempotencyKeyOfAnotherPurchaseIsAConflict() {
 		String key = "key-" + UUID.randomUUID();
 		this.lifecycle.purchase(new PurchaseCommand(available("512"), null, this.acme.id(), null, key, ADMIN));
