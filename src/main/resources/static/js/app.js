@@ -11,6 +11,10 @@ document.addEventListener('DOMContentLoaded', () => {
   // A submitted form cannot be submitted twice; its button shows progress.
   document.body.addEventListener('submit', (event) => {
     const form = event.target;
+    if (form.dataset.confirm && form.dataset.submitting !== 'true' && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+      return;
+    }
     if (form.dataset.submitting === 'true') {
       event.preventDefault();
       return;

@@ -226,6 +226,22 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void closingNumbersGoneFromTwilioAsksFirst() {
+		Page page = loggedInAdmin();
+		Locator close = page.getByRole(AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Close numbers gone from Twilio"));
+		page.onceDialog((dialog) -> dialog.dismiss());
+		close.click();
+		page.waitForTimeout(700);
+		assertThat(page.locator(".flash")).hasCount(0);
+		assertThat(close).isEnabled();
+		page.onceDialog((dialog) -> dialog.accept());
+		close.click();
+		assertThat(page.locator(".flash").first()).isVisible();
+		assertThat(page.locator("body")).not().containsText("Exception");
+	}
+
+	@Test
 	void adminsReadTheApiDescriptionInSwaggerUi() {
 		Page page = loggedInAdmin();
 		page.navigate(url("/swagger-ui.html"));
