@@ -3,6 +3,8 @@ package io.twilioprovisioning.clients;
 import java.util.List;
 import java.util.Optional;
 
+import io.twilioprovisioning.platform.SqlLike;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -70,16 +72,12 @@ class ClientRepository {
 	private static java.util.Map<String, Object> params(ClientQuery query) {
 		java.util.Map<String, Object> params = new java.util.HashMap<>();
 		if (query.text() != null) {
-			params.put("pattern", "%" + escapeLike(query.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+			params.put("pattern", SqlLike.containsIgnoringCase(query.text()));
 		}
 		if (query.status() != null) {
 			params.put("status", query.status().name());
 		}
 		return params;
-	}
-
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/**

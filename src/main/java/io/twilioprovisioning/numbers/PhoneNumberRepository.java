@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.twilioprovisioning.platform.SqlLike;
+
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -395,7 +397,7 @@ class PhoneNumberRepository {
 		}
 		if (query.text() != null) {
 			String digits = query.text().replaceAll("[^0-9]", "");
-			String like = "%" + escapeLike(query.text().toLowerCase(java.util.Locale.ROOT)) + "%";
+			String like = SqlLike.containsIgnoringCase(query.text());
 			if (digits.length() >= 3) {
 				conditions
 					.add("(e164 LIKE :digits OR lower(friendly_name) LIKE :like ESCAPE '\\' OR twilio_sid = :sid)");
@@ -408,10 +410,6 @@ class PhoneNumberRepository {
 			params.put("sid", query.text());
 		}
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-	}
-
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	private static String truncate(String text, int max) {

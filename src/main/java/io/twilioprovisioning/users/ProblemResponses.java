@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.twilioprovisioning.platform.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,8 +22,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * controller is reached.
  */
 final class ProblemResponses {
-
-	static final String TYPE_BASE = "https://twilio-provisioning.dev/problems/";
 
 	private ProblemResponses() {
 	}
@@ -53,7 +52,7 @@ final class ProblemResponses {
 	private static void write(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
 			HttpStatus status, String type, String title, String detail) throws IOException {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", TYPE_BASE + type);
+		body.put("type", ProblemTypes.of(type));
 		body.put("title", title);
 		body.put("status", status.value());
 		body.put("detail", detail);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.twilioprovisioning.platform.DomainException;
+import io.twilioprovisioning.platform.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,13 +15,11 @@ import org.springframework.http.ProblemDetail;
  */
 final class Problems {
 
-	static final String TYPE_BASE = "https://twilio-provisioning.dev/problems/";
-
 	private Problems() {
 	}
 
 	static URI type(String slug) {
-		return URI.create(TYPE_BASE + slug);
+		return URI.create(ProblemTypes.of(slug));
 	}
 
 	static ProblemDetail of(HttpStatus status, String slug, String title, String detail) {
