@@ -1,6 +1,7 @@
 package io.twilioprovisioning.web;
 
-import org.springframework.security.core.Authentication;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -11,11 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
 	@GetMapping("/")
-	String home(Authentication authentication) {
-		boolean admin = authentication.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
-		return admin ? "redirect:/admin/twilio" : "home";
+	String home(HttpServletRequest request) {
+		return request.isUserInRole("ADMIN") ? "redirect:/admin/twilio" : "home";
 	}
 
 }

@@ -3,7 +3,6 @@ package io.twilioprovisioning.numbers.web;
 import java.security.Principal;
 import java.util.UUID;
 
-import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
 import io.twilioprovisioning.numbers.E164Number;
 import io.twilioprovisioning.numbers.NumberLifecycle;
@@ -62,11 +61,8 @@ class ClientPhonePageController {
 
 	@GetMapping
 	String page(@PathVariable long clientId, Model model) {
-		Client client = this.clients.get(clientId);
-		model.addAttribute("client", client);
-		model.addAttribute("numbers", this.lifecycle.list(NumberQuery.ofClient(clientId), new PageRequest(0, 100)));
-		model.addAttribute("policy", this.policy);
-		model.addAttribute("knownKey", UUID.randomUUID().toString());
+		model.addAttribute("client", this.clients.get(clientId));
+		addClientNumbers(clientId, model);
 		if (!model.containsAttribute("search")) {
 			model.addAttribute("search",
 					new SearchRequest("US", "local", null, null, null, null, null, null, null, null, null, null, 20));
@@ -80,8 +76,7 @@ class ClientPhonePageController {
 	@GetMapping("/search")
 	String search(@PathVariable long clientId, @Valid @ModelAttribute("search") SearchRequest search,
 			BindingResult result, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		Client client = this.clients.get(clientId);
-		model.addAttribute("client", client);
+		model.addAttribute("client", this.clients.get(clientId));
 		model.addAttribute("searched", true);
 		if (!result.hasErrors()) {
 			try {
@@ -96,10 +91,18 @@ class ClientPhonePageController {
 		if (htmx != null) {
 			return "clients/phone :: searchPanel";
 		}
+		addClientNumbers(clientId, model);
+		return "clients/phone";
+	}
+
+	/**
+	 * What the full page shows besides the search: the client's numbers and the form to
+	 * buy a known number (with a fresh idempotency key).
+	 */
+	private void addClientNumbers(long clientId, Model model) {
 		model.addAttribute("numbers", this.lifecycle.list(NumberQuery.ofClient(clientId), new PageRequest(0, 100)));
 		model.addAttribute("policy", this.policy);
 		model.addAttribute("knownKey", UUID.randomUUID().toString());
-		return "clients/phone";
 	}
 
 	@PostMapping("/buy")

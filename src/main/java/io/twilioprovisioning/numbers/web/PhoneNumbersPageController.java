@@ -108,9 +108,10 @@ class PhoneNumbersPageController {
 		TrackedNumber number = this.lifecycle.get(id);
 		model.addAttribute("number", number);
 		model.addAttribute("client", (number.clientId() != null) ? findClient(number.clientId()) : null);
-		model.addAttribute("history", this.lifecycle.history(id));
+		List<NumberLifecycle.Assignment> history = this.lifecycle.history(id);
+		model.addAttribute("history", history);
 		model.addAttribute("historyClients",
-				clientsOfIds(this.lifecycle.history(id).stream().map(NumberLifecycle.Assignment::clientId).toList()));
+				clientsOfIds(history.stream().map(NumberLifecycle.Assignment::clientId).toList()));
 		model.addAttribute("policy", this.policy);
 		model.addAttribute("policyDefaults", this.policy.defaults());
 		model.addAttribute("clientOptions", clientOptions(clientQuery));
