@@ -2,7 +2,6 @@ package io.twilioprovisioning.platform;
 
 import java.util.Map;
 
-import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -18,30 +17,31 @@ public final class Flash {
 		redirect.addFlashAttribute("flashSuccess", message);
 	}
 
+	/**
+	 * Shows the failure on the page the redirect leads to.
+	 */
 	public static void error(RedirectAttributes redirect, DomainException ex) {
-		redirect.addFlashAttribute("flashError", ex.getMessage());
-		details(ex).forEach(redirect::addFlashAttribute);
+		redirect.addFlashAttribute("flashProblem", Problem.of(ex));
 	}
 
-	public static void error(Model model, DomainException ex) {
-		model.addAttribute("flashError", ex.getMessage());
-		details(ex).forEach(model::addAttribute);
-	}
+	/**
+	 * A failure as a page shows it.
+	 *
+	 * @param message the explanation
+	 * @param twilioCode Twilio's error code, or {@code null}
+	 * @param moreInfo Twilio's documentation link (only twilio.com links are kept), or
+	 * {@code null}
+	 */
+	public record Problem(String message, Object twilioCode, String moreInfo) {
 
-	private static Map<String, Object> details(DomainException ex) {
-		Map<String, Object> properties = ex.properties();
-		Object code = properties.get("twilioCode");
-		Object link = properties.get("moreInfo");
-		if (link != null && !link.toString().startsWith("https://www.twilio.com/")) {
-			link = null;
+		public static Problem of(DomainException ex) {
+			Map<String, Object> properties = ex.properties();
+			Object link = properties.get("moreInfo");
+			String safeLink = (link != null && link.toString().startsWith("https://www.twilio.com/")) ? link.toString()
+					: null;
+			return new Problem(ex.getMessage(), properties.get("twilioCode"), safeLink);
 		}
-		if (code != null && link != null) {
-			return Map.of("flashTwilioCode", code, "flashMoreInfo", link);
-		}
-		if (code != null) {
-			return Map.of("flashTwilioCode", code);
-		}
-		return Map.of();
+
 	}
 
 }

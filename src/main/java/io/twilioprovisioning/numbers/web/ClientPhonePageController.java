@@ -85,7 +85,7 @@ class ClientPhonePageController {
 				model.addAttribute("buyKey", UUID.randomUUID().toString());
 			}
 			catch (DomainException ex) {
-				Flash.error(model, ex);
+				model.addAttribute("searchProblem", Flash.Problem.of(ex));
 			}
 		}
 		if (htmx != null) {
