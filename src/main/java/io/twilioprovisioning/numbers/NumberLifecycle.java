@@ -228,7 +228,12 @@ public class NumberLifecycle {
 		throw notBought;
 	}
 
-	private TrackedNumber complete(long id, OwnedNumber owned, String actor, boolean adopted) {
+	/**
+	 * Moves a purchase intent to {@code ACTIVE} with what Twilio reported, opens the
+	 * client's assignment and publishes {@code NumberPurchased}; when the intent was
+	 * closed meanwhile, the number is still tracked (unassigned) so it is never lost.
+	 */
+	TrackedNumber complete(long id, OwnedNumber owned, String actor, boolean adopted) {
 		TrackedNumber number = this.tx.execute((status) -> {
 			TrackedNumber intent = this.numbers.findById(id).orElseThrow().number();
 			if (this.numbers.markActive(id, owned) == 1) {

@@ -95,17 +95,7 @@ public class NumberRecovery {
 			return closeFailed(number,
 					"Twilio does not have " + number.e164() + " in the account: nothing was bought.");
 		}
-		return Boolean.TRUE.equals(this.tx.execute((status) -> {
-			if (this.numbers.markActive(number.id(), owned.get()) != 1) {
-				return false;
-			}
-			if (number.clientId() != null) {
-				this.numbers.openAssignment(number.id(), number.clientId(), NumberLifecycle.SYSTEM);
-			}
-			TrackedNumber active = this.numbers.findById(number.id()).orElseThrow().number();
-			this.events.publishEvent(new NumberPurchased(NumberLifecycle.SYSTEM, this.clock.instant(), active, true));
-			return true;
-		}));
+		return this.lifecycle.complete(number.id(), owned.get(), NumberLifecycle.SYSTEM, true).id() == number.id();
 	}
 
 	private boolean closeFailed(TrackedNumber number, String reason) {
