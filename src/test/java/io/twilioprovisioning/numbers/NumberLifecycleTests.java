@@ -15,6 +15,7 @@ import io.twilioprovisioning.clients.ClientManagement;
 import io.twilioprovisioning.sandbox.Fault;
 import io.twilioprovisioning.sandbox.Operation;
 import io.twilioprovisioning.sandbox.TwilioEmulator;
+import io.twilioprovisioning.support.FreshNumbers;
 import io.twilioprovisioning.support.RunningServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,16 +71,7 @@ class NumberLifecycleTests {
 	}
 
 	E164Number available(String areaCode) {
-		return this.lifecycle.search(SearchCriteria.local("US").withAreaCode(areaCode).withLimit(30))
-			.numbers()
-			.stream()
-			.map(AvailableNumber::phoneNumber)
-			.filter((n) -> this.jdbc.sql("SELECT count(*) FROM phone_numbers WHERE e164 = :e")
-				.param("e", n.value())
-				.query(Long.class)
-				.single() == 0)
-			.findFirst()
-			.orElseThrow();
+		return FreshNumbers.forSale(this.lifecycle, this.jdbc, areaCode);
 	}
 
 	PurchaseResult buy(E164Number number, Client client) {

@@ -10,6 +10,7 @@ import io.twilioprovisioning.sandbox.Operation;
 import io.twilioprovisioning.sandbox.TwilioEmulator;
 import io.twilioprovisioning.support.ApiClient;
 import io.twilioprovisioning.support.ApiClient.Response;
+import io.twilioprovisioning.support.FreshNumbers;
 import io.twilioprovisioning.support.RunningServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,17 +74,7 @@ class NumberSyncTests {
 	}
 
 	E164Number untrackedCandidate() {
-		return this.lifecycle.search(SearchCriteria.local("US").withAreaCode("404").withLimit(30))
-			.numbers()
-			.stream()
-			.map(AvailableNumber::phoneNumber)
-			.filter((n) -> this.jdbc.sql("SELECT count(*) FROM phone_numbers WHERE e164 = :e")
-				.param("e", n.value())
-				.query(Long.class)
-				.single() == 0)
-			.filter((n) -> this.emulator.ownedByNumber(n.value()).isEmpty())
-			.findFirst()
-			.orElseThrow();
+		return FreshNumbers.forSale(this.lifecycle, this.jdbc, "404");
 	}
 
 	/** A number Twilio owns that nobody tracks. */

@@ -5,20 +5,20 @@ import java.util.UUID;
 
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
-import io.twilioprovisioning.numbers.AvailableNumber;
 import io.twilioprovisioning.numbers.E164Number;
 import io.twilioprovisioning.numbers.NumberLifecycle;
 import io.twilioprovisioning.numbers.PurchaseCommand;
-import io.twilioprovisioning.numbers.SearchCriteria;
 import io.twilioprovisioning.numbers.TrackedNumber;
 import io.twilioprovisioning.support.BrowserSession;
 import io.twilioprovisioning.support.BrowserSession.Page;
+import io.twilioprovisioning.support.FreshNumbers;
 import io.twilioprovisioning.support.RunningServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +38,9 @@ class ConsolePagesTests {
 	@Autowired
 	NumberLifecycle lifecycle;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	BrowserSession admin;
 
 	@BeforeEach
@@ -47,17 +50,7 @@ class ConsolePagesTests {
 	}
 
 	TrackedNumber buyFor(Client client) {
-		E164Number number = this.lifecycle.search(SearchCriteria.local("US").withAreaCode("303").withLimit(30))
-			.numbers()
-			.stream()
-			.map(AvailableNumber::phoneNumber)
-			.filter((n) -> this.lifecycle
-				.list(new io.twilioprovisioning.numbers.NumberQuery(null, null, n.value(), true, null),
-						new io.twilioprovisioning.platform.PageRequest(0, 1))
-				.content()
-				.isEmpty())
-			.findFirst()
-			.orElseThrow();
+		E164Number number = FreshNumbers.forSale(this.lifecycle, this.jdbc, "303");
 		return this.lifecycle.purchase(new PurchaseCommand(number, null, client.id(), null, null, "test")).number();
 	}
 

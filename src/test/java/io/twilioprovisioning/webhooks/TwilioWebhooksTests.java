@@ -22,12 +22,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
-import io.twilioprovisioning.numbers.AvailableNumber;
 import io.twilioprovisioning.numbers.E164Number;
 import io.twilioprovisioning.numbers.NumberLifecycle;
 import io.twilioprovisioning.numbers.PurchaseCommand;
-import io.twilioprovisioning.numbers.SearchCriteria;
 import io.twilioprovisioning.numbers.TrackedNumber;
+import io.twilioprovisioning.support.FreshNumbers;
 import io.twilioprovisioning.support.RunningServerTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,17 +155,7 @@ class TwilioWebhooksTests {
 	}
 
 	private E164Number untrackedNumber() {
-		for (AvailableNumber candidate : this.numbers.search(SearchCriteria.local("US").withAreaCode("415"))
-			.numbers()) {
-			long tracked = this.jdbc.sql("SELECT count(*) FROM phone_numbers WHERE e164 = ?")
-				.param(candidate.phoneNumber().value())
-				.query(Long.class)
-				.single();
-			if (tracked == 0) {
-				return candidate.phoneNumber();
-			}
-		}
-		throw new IllegalStateException("Every 415 number the sandbox offers is already tracked");
+		return FreshNumbers.forSale(this.numbers, this.jdbc, "415");
 	}
 
 	private static Map<String, String> voiceCall(String to) {

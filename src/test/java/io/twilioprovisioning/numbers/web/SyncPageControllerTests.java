@@ -2,17 +2,16 @@ package io.twilioprovisioning.numbers.web;
 
 import java.util.Map;
 
-import io.twilioprovisioning.numbers.AvailableNumber;
 import io.twilioprovisioning.numbers.NumberLifecycle;
 import io.twilioprovisioning.numbers.NumberRef;
 import io.twilioprovisioning.numbers.NumberSync;
 import io.twilioprovisioning.numbers.PhoneNumberState;
-import io.twilioprovisioning.numbers.SearchCriteria;
 import io.twilioprovisioning.sandbox.Fault;
 import io.twilioprovisioning.sandbox.Operation;
 import io.twilioprovisioning.sandbox.TwilioEmulator;
 import io.twilioprovisioning.support.BrowserSession;
 import io.twilioprovisioning.support.BrowserSession.Page;
+import io.twilioprovisioning.support.FreshNumbers;
 import io.twilioprovisioning.support.RunningServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,18 +60,7 @@ class SyncPageControllerTests {
 	}
 
 	String addUntracked() {
-		String number = this.lifecycle.search(SearchCriteria.local("US").withAreaCode("404").withLimit(30))
-			.numbers()
-			.stream()
-			.map(AvailableNumber::phoneNumber)
-			.map((n) -> n.value())
-			.filter((n) -> this.jdbc.sql("SELECT count(*) FROM phone_numbers WHERE e164 = :e")
-				.param("e", n)
-				.query(Long.class)
-				.single() == 0 && this.emulator.ownedByNumber(n).isEmpty())
-			.findFirst()
-			.orElseThrow();
-		return this.emulator.addOwned(number).sid();
+		return this.emulator.addOwned(FreshNumbers.forSale(this.lifecycle, this.jdbc, "404").value()).sid();
 	}
 
 	@Test
