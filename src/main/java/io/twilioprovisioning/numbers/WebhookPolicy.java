@@ -24,20 +24,23 @@ public class WebhookPolicy {
 
 	private final ProvisioningMode mode;
 
+	private final WebhookConfig defaults;
+
 	WebhookPolicy(WebhookProperties properties, ProvisioningMode mode) {
 		String base = properties.baseUrl().strip();
 		this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 		this.mode = mode;
 		validate("APP_BASE_URL", this.baseUrl);
+		this.defaults = new WebhookConfig(this.baseUrl + "/webhooks/twilio/voice", WebhookMethod.POST, null,
+				this.baseUrl + "/webhooks/twilio/sms", WebhookMethod.POST, null,
+				this.baseUrl + "/webhooks/twilio/status");
 	}
 
 	/**
 	 * The webhooks every number gets by default.
 	 */
 	public WebhookConfig defaults() {
-		return new WebhookConfig(this.baseUrl + "/webhooks/twilio/voice", WebhookMethod.POST, null,
-				this.baseUrl + "/webhooks/twilio/sms", WebhookMethod.POST, null,
-				this.baseUrl + "/webhooks/twilio/status");
+		return this.defaults;
 	}
 
 	/**
