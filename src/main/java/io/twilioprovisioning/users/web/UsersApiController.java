@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The users of the platform: list, create, disable, enable.
+ * The users of the platform: list, create, disable, enable, change role.
  */
 @RestController
 @io.swagger.v3.oas.annotations.tags.Tag(name = "Users", description = "Admins and other users of the platform")
@@ -59,6 +59,11 @@ class UsersApiController {
 	@PostMapping("/{id}/enable")
 	UserAccount enable(@PathVariable long id) {
 		return this.users.enable(id);
+	}
+
+	@PostMapping("/{id}/role")
+	UserAccount changeRole(@PathVariable long id, @Valid @RequestBody ChangeRoleRequest request, Principal principal) {
+		return this.users.changeRole(id, request.role(), principal.getName());
 	}
 
 }
