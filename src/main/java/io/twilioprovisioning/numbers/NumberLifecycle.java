@@ -541,8 +541,10 @@ public class NumberLifecycle {
 	 * @param unassignedAt until when, or {@code null} while it lasts
 	 * @param unassignedBy who took it away
 	 */
+	@org.jspecify.annotations.NullMarked
 	public record Assignment(long clientId, java.time.Instant assignedAt, String assignedBy,
-			java.time.Instant unassignedAt, String unassignedBy) {
+			java.time.@org.jspecify.annotations.Nullable Instant unassignedAt,
+			@org.jspecify.annotations.Nullable String unassignedBy) {
 
 	}
 
