@@ -33,8 +33,8 @@ import static io.twilioprovisioning.platform.DomainException.Kind.CONFLICT;
 import static io.twilioprovisioning.platform.DomainException.Kind.NOT_FOUND;
 
 /**
- * Routes 6 and 7 of DESIGN.md: reassign a number, list the inventory; and one number with
- * its assignment history.
+ * Routes 6 and 7 of docs/design.md: reassign a number, list the inventory; and one number
+ * with its assignment history.
  */
 @RestController
 @RequestMapping("/api/admin/phone-numbers")

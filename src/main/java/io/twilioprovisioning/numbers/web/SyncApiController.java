@@ -21,8 +21,8 @@ import static io.twilioprovisioning.platform.DomainException.Kind.REFUSED;
 import static io.twilioprovisioning.platform.DomainException.Kind.UNAVAILABLE;
 
 /**
- * Sync with Twilio (DESIGN.md invariant 7): run a check, read the latest report, and
- * adopt, fix or close what it found.
+ * Sync with Twilio (docs/design.md, invariant 7): run a check, read the latest report,
+ * and adopt, fix or close what it found.
  */
 @RestController
 @RequestMapping("/api/admin/twilio/sync")

@@ -44,7 +44,7 @@ import static io.twilioprovisioning.platform.DomainException.Kind.UNAVAILABLE;
 import static io.twilioprovisioning.platform.DomainException.Kind.UNKNOWN_OUTCOME;
 
 /**
- * Routes 1–5 of DESIGN.md: search, purchase, configure, release, account.
+ * Routes 1–5 of docs/design.md: search, purchase, configure, release, account.
  */
 @RestController
 @RequestMapping("/api/admin/twilio")
