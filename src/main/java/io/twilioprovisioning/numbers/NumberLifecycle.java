@@ -22,10 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every step of a number's life: search, purchase, configure, reassign, release, and the
- * account overview. It keeps DESIGN.md's invariants: the purchase intent is recorded
- * before Twilio is called, an unknown outcome is resolved by looking before buying again,
- * an idempotency key replays its first result, release is idempotent, reassignment is one
- * locked transaction, and every step is published for the audit trail.
+ * account overview. It keeps the invariants of docs/design.md: the purchase intent is
+ * recorded before Twilio is called, an unknown outcome is resolved by looking before
+ * buying again, an idempotency key replays its first result, release is idempotent,
+ * reassignment is one locked transaction, and every step is published for the audit
+ * trail.
  *
  * <p>
  * No database transaction stays open while Twilio is called.
@@ -541,8 +542,10 @@ public class NumberLifecycle {
 	 * @param unassignedAt until when, or {@code null} while it lasts
 	 * @param unassignedBy who took it away
 	 */
+	@org.jspecify.annotations.NullMarked
 	public record Assignment(long clientId, java.time.Instant assignedAt, String assignedBy,
-			java.time.Instant unassignedAt, String unassignedBy) {
+			java.time.@org.jspecify.annotations.Nullable Instant unassignedAt,
+			@org.jspecify.annotations.Nullable String unassignedBy) {
 
 	}
 

@@ -31,17 +31,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sync with Twilio (DESIGN.md invariant 7): compares Twilio's inventory with the database
- * and reports numbers owned in Twilio but not tracked, numbers tracked as active but gone
- * from Twilio, and active numbers whose webhooks in Twilio differ from the policy; on
- * request it adopts, fixes or closes them, each change audited.
+ * Sync with Twilio (docs/design.md, invariant 7): compares Twilio's inventory with the
+ * database and reports numbers owned in Twilio but not tracked, numbers tracked as active
+ * but gone from Twilio, and active numbers whose webhooks in Twilio differ from the
+ * policy; on request it adopts, fixes or closes them, each change audited.
  *
  * <p>
  * Neither side is loaded whole: Twilio's inventory is streamed page by page (1000 a page)
  * and each page is looked up in one query; the tracked active numbers are read through a
  * database cursor. To find the tracked numbers Twilio no longer lists, a run keeps the
  * SIDs it saw in a set (strings only, about 10 MB for 100,000 numbers), which is simpler
- * than a temporary table and small enough for the 2-core instance of DESIGN.md. No
+ * than a temporary table and small enough for the 2-core instance of docs/design.md. No
  * database transaction stays open while Twilio is called. The scheduled run only checks;
  * it never fixes anything on its own.
  */

@@ -1,5 +1,8 @@
 package io.twilioprovisioning.numbers;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.NullMarked;
+
 /**
  * What a sync action did.
  *
@@ -9,6 +12,8 @@ package io.twilioprovisioning.numbers;
  * found owned after all)
  * @param failed numbers Twilio failed for (each recorded in the audit trail)
  */
-public record SyncActionResult(String action, int changed, int skipped, int failed) {
+@NullMarked
+public record SyncActionResult(@Schema(allowableValues = {
+		"ADOPT", "FIX_WEBHOOKS", "CLOSE_MISSING" }) String action, int changed, int skipped, int failed){
 
 }

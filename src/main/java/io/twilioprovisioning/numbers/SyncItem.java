@@ -1,5 +1,8 @@
 package io.twilioprovisioning.numbers;
 
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
 /**
  * One number a sync check found out of line.
  *
@@ -9,6 +12,7 @@ package io.twilioprovisioning.numbers;
  * otherwise)
  * @param numberId the inventory row, or {@code null} for an untracked number
  */
-public record SyncItem(String phoneNumber, String sid, String friendlyName, Long numberId) {
+@NullMarked
+public record SyncItem(String phoneNumber, String sid, @Nullable String friendlyName, @Nullable Long numberId) {
 
 }

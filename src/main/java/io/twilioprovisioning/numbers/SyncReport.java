@@ -3,6 +3,8 @@ package io.twilioprovisioning.numbers;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.NullMarked;
+
 /**
  * What a sync check found when it compared Twilio's inventory with the database. The
  * lists are capped ({@link SyncProperties#listLimit()}); the counts are exact.
@@ -20,6 +22,7 @@ import java.util.List;
  * @param missing the first missing numbers
  * @param webhooksDiffer the first numbers with other webhooks
  */
+@NullMarked
 public record SyncReport(long id, Instant startedAt, Instant finishedAt, String runBy, long checked,
 		long untrackedCount, long missingCount, long webhooksDifferCount, List<SyncItem> untracked,
 		List<SyncItem> missing, List<SyncItem> webhooksDiffer) {

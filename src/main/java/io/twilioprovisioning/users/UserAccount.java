@@ -2,6 +2,10 @@ package io.twilioprovisioning.users;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A user as the rest of the application sees it; the password hash never leaves the
  * module.
@@ -14,6 +18,8 @@ import java.time.Instant;
  * API client after a few minutes), or {@code null}
  * @param createdAt when the user was created
  */
-public record UserAccount(long id, String email, Role role, boolean enabled, Instant lastLoginAt, Instant createdAt) {
+@NullMarked
+public record UserAccount(long id, @Schema(format = "email") String email, Role role, boolean enabled,
+		@Nullable Instant lastLoginAt, Instant createdAt) {
 
 }

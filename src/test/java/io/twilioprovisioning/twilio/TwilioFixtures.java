@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Credentials, settings and Twilio JSON bodies shaped like the 2010-04-01 API's answers
- * (API-NOTES.md sections 1.4, 2.6, 2.7, 3 and 4.1).
+ * (docs/twilio-notes.md sections 1.4, 2.6, 2.7, 3 and 4.1).
  */
 final class TwilioFixtures {
 
