@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionOperations;
 @Component
 class LoginThrottle {
 
-	private static final int CLEANUP_BATCH = 100;
+	static final int CLEANUP_BATCH = 100;
 
 	private final JdbcClient jdbc;
 
