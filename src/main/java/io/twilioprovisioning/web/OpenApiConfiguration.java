@@ -43,8 +43,9 @@ class OpenApiConfiguration {
 			.info(new Info().title("twilio-provisioning admin API")
 				.version("v1")
 				.description("Search, buy, configure, reassign and release the Twilio numbers of client businesses. "
-						+ "Admins only (HTTP Basic): every operation answers 401 without valid credentials and 403 "
-						+ "to a user who is not an admin. Requests and answers are JSON (`application/json`); a "
+						+ "Admins only (HTTP Basic): every operation answers 401 without valid credentials, 403 "
+						+ "to a user who is not an admin, and 429 (with Retry-After) after too many wrong passwords "
+						+ "from one address or for one account. Requests and answers are JSON (`application/json`); a "
 						+ "member without a value is left out, never sent as null. Errors are RFC 9457 problem "
 						+ "details (`application/problem+json`) with a stable `type`: 400 with the bad fields in "
 						+ "`errors`, 404, 409, 413, 415, 422 when Twilio refused (with `twilioCode` and "

@@ -22,10 +22,10 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * Adds to each operation of the description the problems it can answer, each with its
- * status and an {@code application/problem+json} schema: 401 and 403 on every operation
- * (the API is for admins), 400 when it reads parameters or a body, 413 and 415 when it
- * reads a body, and one status per {@link ApiProblems} kind, mapped by
- * {@link Problems#statusOf} exactly as the answers are.
+ * status and an {@code application/problem+json} schema: 401, 403 and 429 (login
+ * throttling) on every operation (the API is for admins), 400 when it reads parameters or
+ * a body, 413 and 415 when it reads a body, and one status per {@link ApiProblems} kind,
+ * mapped by {@link Problems#statusOf} exactly as the answers are.
  */
 class ProblemResponsesCustomizer implements GlobalOperationCustomizer {
 
@@ -46,6 +46,9 @@ class ProblemResponsesCustomizer implements GlobalOperationCustomizer {
 							+ "does not allow this step"),
 			Map.entry(413, "The body is larger than " + (RequestSizeLimitFilter.MAX_BYTES / 1024) + " KiB"),
 			Map.entry(415, "The body is not application/json"),
+			Map.entry(429,
+					"Too many wrong passwords from this address or for this account: the credentials were not "
+							+ "checked; retry after the Retry-After seconds"),
 			Map.entry(422, "Twilio refused the request: twilioCode, twilioMessage and moreInfo carry Twilio's error"),
 			Map.entry(502,
 					"Twilio's answer was lost and the outcome is not known yet; recovery resolves it by "
@@ -62,6 +65,7 @@ class ProblemResponsesCustomizer implements GlobalOperationCustomizer {
 		}
 		problems.put(401, ProblemSchemas.PROBLEM);
 		problems.put(403, ProblemSchemas.PROBLEM);
+		problems.put(429, ProblemSchemas.PROBLEM);
 		if (readsBody) {
 			problems.put(413, ProblemSchemas.PROBLEM);
 			problems.put(415, ProblemSchemas.PROBLEM);

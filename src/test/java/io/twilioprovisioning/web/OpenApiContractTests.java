@@ -192,6 +192,7 @@ class OpenApiContractTests {
 		expect(200, this.admin.get("/api/admin/users/" + userId));
 		expect(200, this.admin.post("/api/admin/users/" + userId + "/disable", null));
 		expect(200, this.admin.post("/api/admin/users/" + userId + "/enable", null));
+		expect(200, this.admin.post("/api/admin/users/" + userId + "/role", "{\"role\":\"USER\"}"));
 		expect(200, this.admin.post(CLIENTS + "/" + globexId + "/deactivate", null));
 
 		// the problems

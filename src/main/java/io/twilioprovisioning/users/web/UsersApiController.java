@@ -29,7 +29,7 @@ import static io.twilioprovisioning.platform.DomainException.Kind.CONFLICT;
 import static io.twilioprovisioning.platform.DomainException.Kind.NOT_FOUND;
 
 /**
- * The users of the platform: list, create, disable, enable.
+ * The users of the platform: list, create, disable, enable, change role.
  */
 @RestController
 @io.swagger.v3.oas.annotations.tags.Tag(name = "Users", description = "Admins and other users of the platform")
@@ -79,6 +79,14 @@ class UsersApiController {
 	@PostMapping("/{id}/enable")
 	UserAccount enable(@PathVariable long id) {
 		return this.users.enable(id);
+	}
+
+	@Operation(operationId = "changeUserRole",
+			summary = "Give a user another role; their console sessions end; you cannot change your own role")
+	@ApiProblems({ NOT_FOUND, CONFLICT })
+	@PostMapping("/{id}/role")
+	UserAccount changeRole(@PathVariable long id, @Valid @RequestBody ChangeRoleRequest request, Principal principal) {
+		return this.users.changeRole(id, request.role(), principal.getName());
 	}
 
 }
