@@ -373,9 +373,9 @@ class NumberLifecycleTests {
 	}
 
 	@Test
-	void releaseThatTimesOutAndIsRetriedEndsReleasedOnce() {
+	void releaseThatTwilioFailsStaysReleasingAndARetryEndsReleasedOnce() {
 		TrackedNumber number = buy(available("415"), this.acme).number();
-		this.emulator.faults().failNext(Operation.RELEASE, Fault.TIMEOUT, 10);
+		this.emulator.faults().failNext(Operation.RELEASE, Fault.SERVICE_UNAVAILABLE, 10);
 		assertThatExceptionOfType(CarrierUnavailableException.class)
 			.isThrownBy(() -> this.lifecycle.release(NumberRef.ofSid(number.sid()), number.e164(), ADMIN));
 		assertThat(this.lifecycle.get(number.id()).state()).isEqualTo(PhoneNumberState.RELEASING);
