@@ -1,6 +1,7 @@
 package io.twilioprovisioning.numbers;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import io.twilioprovisioning.platform.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,9 @@ public class NumberSync {
 
 	private static final Logger log = LoggerFactory.getLogger(NumberSync.class);
 
+	/** After this, a crashed instance's hold on the scheduled check expires. */
+	private static final Duration LONGEST_RUN = Duration.ofMinutes(50);
+
 	private final PhoneNumberRepository numbers;
 
 	private final SyncReportRepository reports;
@@ -72,9 +76,12 @@ public class NumberSync {
 
 	private final Clock clock;
 
+	private final ClusterJobs jobs;
+
 	NumberSync(PhoneNumberRepository numbers, SyncReportRepository reports, NumberCarrier carrier,
 			NumberLifecycle lifecycle, WebhookPolicy policy, SyncProperties properties,
-			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
+			ClusterJobs jobs) {
 		this.numbers = numbers;
 		this.lifecycle = lifecycle;
 		this.reports = reports;
@@ -86,12 +93,21 @@ public class NumberSync {
 		this.readOnlyTx = new TransactionTemplate(transactionManager);
 		this.readOnlyTx.setReadOnly(true);
 		this.clock = clock;
+		this.jobs = jobs;
 	}
 
+	/**
+	 * The scheduled check: once per {@code provisioning.sync.interval} across all
+	 * instances.
+	 * @return whether this call ran it (another instance may have in this period)
+	 */
 	@Scheduled(initialDelayString = "${provisioning.sync.initial-delay:5m}",
 			fixedDelayString = "${provisioning.sync.interval:1h}")
-	@SchedulerLock(name = "number-sync", lockAtMostFor = "50m")
-	public void scheduled() {
+	public boolean scheduled() {
+		return this.jobs.runOncePerPeriod("number-sync", this.properties.interval(), LONGEST_RUN, this::scheduledCheck);
+	}
+
+	private void scheduledCheck() {
 		try {
 			SyncReport report = check(NumberLifecycle.SYSTEM);
 			log.info("Sync checked {} number(s): {} untracked, {} missing, {} with other webhooks", report.checked(),

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
+import io.twilioprovisioning.platform.ClusterJobs;
 import io.twilioprovisioning.sandbox.Fault;
 import io.twilioprovisioning.sandbox.Operation;
 import io.twilioprovisioning.sandbox.TwilioEmulator;
@@ -53,6 +54,9 @@ class NumberLifecycleTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ClusterJobs jobs;
 
 	Client acme;
 
@@ -432,6 +436,23 @@ class NumberLifecycleTests {
 		this.recovery.recover();
 		assertThat(this.lifecycle.get(number.id()).state()).isEqualTo(PhoneNumberState.RELEASED);
 		assertThat(this.emulator.owned(number.sid())).isEmpty();
+	}
+
+	@Test
+	void scheduledRecoveryRunsOncePerPeriodWhoeverCallsIt() {
+		this.jdbc.sql("DELETE FROM shedlock WHERE name = 'number-recovery'").update();
+		TrackedNumber number = buy(available("415"), this.acme).number();
+		this.jdbc
+			.sql("UPDATE phone_numbers SET state = 'RELEASING', updated_at = now() - interval '1 hour' WHERE id = :id")
+			.param("id", number.id())
+			.update();
+
+		assertThat(this.recovery.scheduled()).isTrue();
+		assertThat(this.lifecycle.get(number.id()).state()).isEqualTo(PhoneNumberState.RELEASED);
+		assertThat(this.recovery.scheduled()).isFalse();
+		assertThat(this.jdbc.sql("SELECT locked_by FROM shedlock WHERE name = 'number-recovery'")
+			.query(String.class)
+			.single()).isEqualTo(this.jobs.instanceId());
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
+import io.twilioprovisioning.platform.ClusterJobs;
 import io.twilioprovisioning.sandbox.Fault;
 import io.twilioprovisioning.sandbox.Operation;
 import io.twilioprovisioning.sandbox.TwilioEmulator;
@@ -59,6 +60,9 @@ class NumberSyncTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ClusterJobs jobs;
 
 	Client client;
 
@@ -342,6 +346,21 @@ class NumberSyncTests {
 		assertThat(audit(untracked, "ADOPT", "SUCCEEDED")).isEqualTo(1);
 		assertThat(audit(missing.sid(), "RECONCILE", "SUCCEEDED")).isEqualTo(1);
 		assertThat(audit(differing.sid(), "CONFIGURE", "SUCCEEDED")).isEqualTo(1);
+	}
+
+	@Test
+	void theScheduledCheckRunsOncePerPeriodWhoeverCallsIt() {
+		this.jdbc.sql("DELETE FROM shedlock WHERE name = 'number-sync'").update();
+		long reports = this.jdbc.sql("SELECT count(*) FROM sync_reports").query(Long.class).single();
+
+		assertThat(this.sync.scheduled()).isTrue();
+		assertThat(this.sync.scheduled()).isFalse();
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM sync_reports").query(Long.class).single())
+			.isEqualTo(reports + 1);
+		assertThat(
+				this.jdbc.sql("SELECT locked_by FROM shedlock WHERE name = 'number-sync'").query(String.class).single())
+			.isEqualTo(this.jobs.instanceId());
 	}
 
 	@Test
