@@ -11,7 +11,9 @@ import io.twilioprovisioning.support.RunningServerTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +35,9 @@ class ClusterJobsTests {
 
 	@Autowired
 	ClusterJobs appJobs;
+
+	@Autowired
+	ApplicationContext context;
 
 	final String job = "test-job-" + UUID.randomUUID();
 
@@ -94,6 +99,11 @@ class ClusterJobsTests {
 	void theLockIsKeptForMostOfThePeriodSoAnInstanceFindsItFreeAfterItsOwnPeriod() {
 		assertThat(ClusterJobs.lockAtLeastFor(HOURLY)).isEqualTo(Duration.ofMinutes(57));
 		assertThat(ClusterJobs.lockAtLeastFor(Duration.ofMinutes(1))).isEqualTo(Duration.ofSeconds(57));
+	}
+
+	@Test
+	void schedulingIsOffWhenSwitchedOffSoNoTimerRacesTheTests() {
+		assertThat(this.context.getBeanNamesForType(ScheduledAnnotationBeanPostProcessor.class)).isEmpty();
 	}
 
 	@Test
