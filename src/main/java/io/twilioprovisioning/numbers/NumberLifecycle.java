@@ -53,9 +53,11 @@ public class NumberLifecycle {
 
 	private final Clock clock;
 
+	private final FriendlyNames names;
+
 	NumberLifecycle(PhoneNumberRepository numbers, NumberCarrier carrier, ClientManagement clients,
 			WebhookPolicy policy, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-			ProvisioningMode mode, Clock clock) {
+			ProvisioningMode mode, Clock clock, FriendlyNames names) {
 		this.numbers = numbers;
 		this.carrier = carrier;
 		this.clients = clients;
@@ -64,6 +66,7 @@ public class NumberLifecycle {
 		this.tx = new TransactionTemplate(transactionManager);
 		this.mode = mode;
 		this.clock = clock;
+		this.names = names;
 	}
 
 	/**
@@ -316,7 +319,7 @@ public class NumberLifecycle {
 		WebhookConfig applied = (updated.webhooks() != null) ? updated.webhooks() : target;
 		return Optional.ofNullable(this.tx.execute((status) -> {
 			TrackedNumber current = this.numbers.findById(before.id()).orElseThrow().number();
-			if (this.numbers.updateWebhooks(before.id(), current.friendlyName(), applied) != 1) {
+			if (this.numbers.updateWebhooks(before.id(), applied) != 1) {
 				return null;
 			}
 			TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
@@ -340,7 +343,9 @@ public class NumberLifecycle {
 
 	/**
 	 * Moves a number to another client in one locked transaction; the friendly name
-	 * follows the new client.
+	 * follows the new client, in the inventory at once and in Twilio after the commit,
+	 * where the last owner's name wins over renames of earlier reassignments that arrive
+	 * late ({@link FriendlyNames}).
 	 * @param fromClientId when not {@code null}, the client the number must belong to now
 	 * @return the result, with a warning when Twilio's friendly name could not follow
 	 */
@@ -376,15 +381,14 @@ public class NumberLifecycle {
 			throw NumberConflictException.concurrentChange(located);
 		}
 		TrackedNumber after = change[1];
-		try {
-			this.carrier.update(after.sid(), new NumberUpdate(friendlyName, null));
-			return new ReassignResult(after, List.of());
-		}
-		catch (CarrierException ex) {
-			recordFailure("RENAME", after, ex, actor);
-			return new ReassignResult(after, List.of("The number now belongs to " + to.name()
-					+ ", but its friendly name in Twilio could not be changed: " + ex.getMessage()));
-		}
+		FriendlyNames.Outcome renamed = this.names.follow(after.id(), actor);
+		return switch (renamed.status()) {
+			case RENAMED, NOT_ACTIVE -> new ReassignResult(after, List.of());
+			case FAILED -> new ReassignResult(after, List.of("The number now belongs to " + to.name()
+					+ ", but its friendly name in Twilio could not be changed: " + renamed.problem()));
+			case UNCONFIRMED ->
+				new ReassignResult(after, List.of("The number now belongs to " + to.name() + ". " + renamed.problem()));
+		};
 	}
 
 	/**

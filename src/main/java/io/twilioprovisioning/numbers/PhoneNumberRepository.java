@@ -227,19 +227,19 @@ class PhoneNumberRepository {
 			.update();
 	}
 
-	int updateWebhooks(long id, String friendlyName, WebhookConfig webhooks) {
+	/**
+	 * Stores the webhooks Twilio applied; the friendly name is left alone (a concurrent
+	 * reassignment may just have changed it).
+	 */
+	int updateWebhooks(long id, WebhookConfig webhooks) {
 		Map<String, Object> params = webhookParams(webhooks);
 		params.put("id", id);
-		params.put("friendlyName", friendlyName);
-		return this.jdbc
-			.sql("""
-					UPDATE phone_numbers SET friendly_name = :friendlyName, voice_url = :voiceUrl, voice_method = :voiceMethod,
-					  voice_fallback_url = :voiceFallbackUrl, sms_url = :smsUrl, sms_method = :smsMethod,
-					  sms_fallback_url = :smsFallbackUrl, status_callback = :statusCallback,
-					  updated_at = now(), version = version + 1
-					WHERE id = :id AND state = 'ACTIVE'""")
-			.params(params)
-			.update();
+		return this.jdbc.sql("""
+				UPDATE phone_numbers SET voice_url = :voiceUrl, voice_method = :voiceMethod,
+				  voice_fallback_url = :voiceFallbackUrl, sms_url = :smsUrl, sms_method = :smsMethod,
+				  sms_fallback_url = :smsFallbackUrl, status_callback = :statusCallback,
+				  updated_at = now(), version = version + 1
+				WHERE id = :id AND state = 'ACTIVE'""").params(params).update();
 	}
 
 	int setFriendlyName(long id, String friendlyName) {

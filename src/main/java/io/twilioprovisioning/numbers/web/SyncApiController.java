@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/admin/twilio/sync")
-@Tag(name = "Twilio sync", description = "Compare Twilio's inventory with ours; adopt, fix webhooks, close missing")
+@Tag(name = "Twilio sync",
+		description = "Compare Twilio's inventory with ours; adopt, fix webhooks or names, close missing")
 class SyncApiController {
 
 	private final NumberSync sync;
@@ -31,8 +32,8 @@ class SyncApiController {
 
 	@PostMapping
 	@Operation(summary = "Compare Twilio's inventory with the database and store the report",
-			description = "Reports untracked numbers, numbers gone from Twilio and webhooks other than the policy's; "
-					+ "changes nothing. A Twilio failure stores no report.")
+			description = "Reports untracked numbers, numbers gone from Twilio, webhooks other than the policy's and "
+					+ "friendly names other than the client's; changes nothing. A Twilio failure stores no report.")
 	SyncReport check(Principal principal) {
 		return this.sync.check(principal.getName());
 	}
@@ -53,6 +54,12 @@ class SyncApiController {
 	@Operation(summary = "Apply the policy's webhooks to every active number whose webhooks differ")
 	SyncActionResult fixWebhooks(Principal principal) {
 		return this.sync.fixWebhooks(principal.getName());
+	}
+
+	@PostMapping("/fix-names")
+	@Operation(summary = "Set Twilio's friendly name of every active number back to its client's name where it differs")
+	SyncActionResult fixNames(Principal principal) {
+		return this.sync.fixNames(principal.getName());
 	}
 
 	@PostMapping("/close-missing")
