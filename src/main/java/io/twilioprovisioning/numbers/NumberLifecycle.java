@@ -1,12 +1,16 @@
 package io.twilioprovisioning.numbers;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
+import io.twilioprovisioning.platform.DomainException;
 import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
 import io.twilioprovisioning.platform.ProvisioningMode;
@@ -14,10 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,6 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NumberLifecycle {
 
 	static final String SYSTEM = "system";
+
+	/** How often a purchase by area code searches when every number offered is taken. */
+	static final int PICK_ROUNDS = 4;
 
 	private static final Logger log = LoggerFactory.getLogger(NumberLifecycle.class);
 
@@ -106,23 +115,23 @@ public class NumberLifecycle {
 			return onDuplicateIntent(command);
 		}
 		E164Number target = (command.phoneNumber() != null) ? command.phoneNumber()
-				: pickInAreaCode(id, command.areaCode(), command.actor(), client.id());
+				: pickInAreaCode(id, command.areaCode(), command.actor());
+		OwnedNumber owned;
 		try {
-			OwnedNumber owned = this.carrier
-				.purchase(PurchaseOrder.number(target, friendlyName, this.policy.defaults()));
-			return new PurchaseResult(complete(id, owned, command.actor(), false), false, false);
+			owned = this.carrier.purchase(PurchaseOrder.number(target, friendlyName, this.policy.defaults()));
 		}
 		catch (CarrierRefusedException ex) {
-			fail(id, ex, "REFUSED", command.actor());
+			fail(id, ex, ex.carrierCode(), "REFUSED", command.actor());
 			throw ex;
 		}
 		catch (CarrierUnavailableException ex) {
-			fail(id, ex, "FAILED", command.actor());
+			fail(id, ex, ex.carrierCode(), "FAILED", command.actor());
 			throw ex;
 		}
 		catch (CarrierOutcomeUnknownException ex) {
 			return resolveLostPurchase(id, target, command.actor(), ex);
 		}
+		return new PurchaseResult(completeBought(id, owned, target, command.actor(), false), false, false);
 	}
 
 	private PurchaseResult onDuplicateIntent(PurchaseCommand command) {
@@ -153,51 +162,90 @@ public class NumberLifecycle {
 		return switch (number.state()) {
 			case PURCHASING -> throw NumberConflictException.purchaseInProgress(
 					(number.e164() != null) ? number.e164() : "area code " + number.requestedAreaCode());
-			case FAILED -> throw replayedFailure(number);
+			case FAILED -> throw replayedFailure(row);
 			default -> new PurchaseResult(number, true, false);
 		};
 	}
 
-	private static CarrierException replayedFailure(TrackedNumber number) {
+	/**
+	 * The failure of a purchase again, as the same problem: Twilio's code only when
+	 * Twilio sent one.
+	 */
+	private static DomainException replayedFailure(PhoneNumberRepository.Row row) {
+		TrackedNumber number = row.number();
 		String reason = "This idempotency key's purchase failed: " + number.failureReason();
-		if (number.failureCode() != null) {
-			return new CarrierRefusedException(reason, number.failureCode(), null,
-					"https://www.twilio.com/docs/errors/" + number.failureCode(), null, null);
+		Integer code = number.failureCode();
+		String link = (code != null) ? "https://www.twilio.com/docs/errors/" + code : null;
+		if (NumberConflictException.NO_NUMBER_FOR_SALE.equals(row.failureProblem())) {
+			return new NumberConflictException(NumberConflictException.NO_NUMBER_FOR_SALE, reason);
 		}
-		return new CarrierUnavailableException(reason, null, null, null, null, null);
+		if ("twilio-refused".equals(row.failureProblem()) || (row.failureProblem() == null && code != null)) {
+			return new CarrierRefusedException(reason, code, null, link, null, null);
+		}
+		return new CarrierUnavailableException(reason, code, null, link, null, null);
 	}
 
 	/**
 	 * Resolves a purchase by area code to one exact number before anything is bought, so
-	 * that a lost answer can be checked against that number.
+	 * that a lost answer can be checked against that number. Concurrent purchases in one
+	 * area code pick different numbers: a candidate that another purchase is buying (or
+	 * that is tracked) is skipped, the claim itself is the unique index on live numbers,
+	 * candidates are tried in random order, and when every number Twilio offers is taken
+	 * the search is repeated a few times, since purchases that finish meanwhile drop out
+	 * of Twilio's offer.
+	 * @throws NumberConflictException {@code no-number-for-sale} when no number is left,
+	 * without a Twilio code: Twilio refused nothing
 	 */
-	private E164Number pickInAreaCode(long id, String areaCode, String actor, long clientId) {
-		List<AvailableNumber> candidates;
-		try {
-			candidates = this.carrier.search(SearchCriteria.local("US").withAreaCode(areaCode).withLimit(10));
-		}
-		catch (CarrierException ex) {
-			fail(id, ex, (ex instanceof CarrierRefusedException) ? "REFUSED" : "FAILED", actor);
-			throw ex;
-		}
-		for (AvailableNumber candidate : candidates) {
+	private E164Number pickInAreaCode(long id, String areaCode, String actor) {
+		for (int round = 1; round <= PICK_ROUNDS; round++) {
+			List<AvailableNumber> offered;
 			try {
-				Integer updated = this.tx
-					.execute((status) -> this.numbers.setE164(id, candidate.phoneNumber().value()));
-				if (updated != null && updated == 1) {
-					return candidate.phoneNumber();
+				offered = this.carrier
+					.search(SearchCriteria.local("US").withAreaCode(areaCode).withLimit(SearchCriteria.MAX_LIMIT));
+			}
+			catch (CarrierException ex) {
+				fail(id, ex, ex.carrierCode(), (ex instanceof CarrierRefusedException) ? "REFUSED" : "FAILED", actor);
+				throw ex;
+			}
+			if (offered.isEmpty()) {
+				break;
+			}
+			List<String> candidates = new ArrayList<>(offered.stream().map((n) -> n.phoneNumber().value()).toList());
+			candidates.removeAll(this.numbers.findLiveE164s(candidates));
+			Collections.shuffle(candidates);
+			for (String candidate : candidates) {
+				if (claim(id, candidate)) {
+					return new E164Number(candidate);
 				}
 			}
-			catch (DuplicateKeyException ex) {
-				log.debug("{} is already tracked; trying the next candidate", candidate.phoneNumber());
+			if (round < PICK_ROUNDS) {
+				log.debug("Every number offered in area code {} is taken; searching again", areaCode);
+				pauseBeforeSearchingAgain(round);
 			}
 		}
-		CarrierRefusedException none = new CarrierRefusedException(
-				"Twilio has no phone number for sale in area code " + areaCode + ".", 21452,
-				"No phone numbers found in area code " + areaCode, "https://www.twilio.com/docs/errors/21452", 400,
-				null);
-		fail(id, none, "REFUSED", actor);
+		NumberConflictException none = NumberConflictException.noNumberForSale(areaCode);
+		fail(id, none, null, "FAILED", actor);
 		throw none;
+	}
+
+	private boolean claim(long id, String e164) {
+		try {
+			Integer updated = this.tx.execute((status) -> this.numbers.setE164(id, e164));
+			return updated != null && updated == 1;
+		}
+		catch (DuplicateKeyException ex) {
+			log.debug("{} is already tracked or being bought; trying the next candidate", e164);
+			return false;
+		}
+	}
+
+	private static void pauseBeforeSearchingAgain(int round) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(50, 150) * round);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private PurchaseResult resolveLostPurchase(long id, E164Number target, String actor,
@@ -207,12 +255,8 @@ public class NumberLifecycle {
 			owned = this.carrier.findByPhoneNumber(target);
 		}
 		catch (CarrierException lookupFailed) {
-			this.tx.executeWithoutResult((status) -> {
-				this.numbers.touch(id);
-				this.events.publishEvent(new NumberStepFailed(actor, this.clock.instant(), "PURCHASE", "UNKNOWN", id,
-						target.value(), null, null, lost.carrierCode(),
-						"Twilio's answer was lost and the number could not be looked up yet; recovery will resolve it"));
-			});
+			recordUnknownPurchase(id, target, actor, lost.carrierCode(),
+					"Twilio's answer was lost and the number could not be looked up yet; recovery will resolve it");
 			throw new CarrierOutcomeUnknownException("Twilio's answer to the purchase of " + target.value()
 					+ " was lost and Twilio could not be asked whether it went through. The number stays 'purchasing' "
 					+ "and will be resolved automatically; it will not be bought twice.", lost.carrierCode(),
@@ -221,14 +265,51 @@ public class NumberLifecycle {
 		if (owned.isPresent()) {
 			log.warn("Purchase answer for {} was lost, but the account owns it: adopting {}", target,
 					owned.get().sid());
-			return new PurchaseResult(complete(id, owned.get(), actor, true), false, true);
+			return new PurchaseResult(completeBought(id, owned.get(), target, actor, true), false, true);
 		}
 		CarrierUnavailableException notBought = new CarrierUnavailableException(
 				"Twilio's answer to the purchase of " + target.value()
 						+ " was lost and the account does not own the number: nothing was bought.",
 				lost.carrierCode(), lost.carrierMessage(), lost.moreInfo(), lost.httpStatus(), lost);
-		fail(id, notBought, "FAILED", actor);
+		fail(id, notBought, notBought.carrierCode(), "FAILED", actor);
 		throw notBought;
+	}
+
+	/**
+	 * {@link #complete} for a number Twilio just sold: when the database fails before the
+	 * purchase is recorded, the outcome is unknown to the caller (502), the intent stays
+	 * {@code PURCHASING}, and recovery adopts the number later; it is never bought twice.
+	 */
+	private TrackedNumber completeBought(long id, OwnedNumber owned, E164Number target, String actor, boolean adopted) {
+		try {
+			return complete(id, owned, actor, adopted);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.error("Twilio sold {} ({}) but the database failed before the purchase was recorded; recovery will "
+					+ "adopt it: {}", target, owned.sid(), ex.getMessage());
+			recordUnknownPurchase(id, target, actor, null,
+					"Twilio sold the number but the database failed before it was recorded; recovery will adopt it");
+			throw new CarrierOutcomeUnknownException("Twilio sold " + target.value()
+					+ ", but the database failed before the purchase was recorded. The number stays 'purchasing' "
+					+ "and will be adopted automatically; it will not be bought twice.", null, null, null, null, ex);
+		}
+	}
+
+	/**
+	 * Keeps a purchase in flight for recovery, audited as {@code UNKNOWN}; when the
+	 * database is down too, recovery finds the row as it is.
+	 */
+	private void recordUnknownPurchase(long id, E164Number target, String actor, Integer code, String detail) {
+		try {
+			this.tx.executeWithoutResult((status) -> {
+				this.numbers.touch(id);
+				this.events.publishEvent(new NumberStepFailed(actor, this.clock.instant(), "PURCHASE", "UNKNOWN", id,
+						target.value(), null, null, code, detail));
+			});
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.warn("Could not record the unknown outcome of purchase row {}: {}", id, ex.getMessage());
+		}
 	}
 
 	/**
@@ -274,13 +355,26 @@ public class NumberLifecycle {
 		});
 	}
 
-	private void fail(long id, CarrierException ex, String outcome, String actor) {
-		this.tx.executeWithoutResult((status) -> {
-			TrackedNumber intent = this.numbers.findById(id).orElseThrow().number();
-			this.numbers.markFailed(id, ex.carrierCode(), ex.getMessage());
-			this.events.publishEvent(new NumberStepFailed(actor, this.clock.instant(), "PURCHASE", outcome, id,
-					intent.e164(), null, intent.clientId(), ex.carrierCode(), ex.getMessage()));
-		});
+	/**
+	 * Closes a purchase that bought nothing, audited. When the database fails too, the
+	 * intent stays {@code PURCHASING} and recovery closes it; the caller still gets the
+	 * failure itself.
+	 * @param code Twilio's error code, only when Twilio sent one
+	 */
+	private void fail(long id, DomainException ex, Integer code, String outcome, String actor) {
+		try {
+			this.tx.executeWithoutResult((status) -> {
+				TrackedNumber intent = this.numbers.findById(id).orElseThrow().number();
+				this.numbers.markFailed(id, code, ex.getMessage(), ex.problem());
+				this.events.publishEvent(new NumberStepFailed(actor, this.clock.instant(), "PURCHASE", outcome, id,
+						intent.e164(), null, intent.clientId(), code, ex.getMessage()));
+			});
+		}
+		catch (DataAccessException | TransactionException dbFailed) {
+			log.warn("Could not record the failed purchase row {}; recovery will close it: {}", id,
+					dbFailed.getMessage());
+			ex.addSuppressed(dbFailed);
+		}
 	}
 
 	/**
@@ -317,15 +411,25 @@ public class NumberLifecycle {
 			throw ex;
 		}
 		WebhookConfig applied = (updated.webhooks() != null) ? updated.webhooks() : target;
-		return Optional.ofNullable(this.tx.execute((status) -> {
-			TrackedNumber current = this.numbers.findById(before.id()).orElseThrow().number();
-			if (this.numbers.updateWebhooks(before.id(), applied) != 1) {
-				return null;
-			}
-			TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
-			this.events.publishEvent(new NumberConfigured(actor, this.clock.instant(), current, after));
-			return after;
-		}));
+		try {
+			return Optional.ofNullable(this.tx.execute((status) -> {
+				TrackedNumber current = this.numbers.findById(before.id()).orElseThrow().number();
+				if (this.numbers.updateWebhooks(before.id(), applied) != 1) {
+					return null;
+				}
+				TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
+				this.events.publishEvent(new NumberConfigured(actor, this.clock.instant(), current, after));
+				return after;
+			}));
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.error("Twilio applied the webhooks of {} but the database failed before they were recorded: {}",
+					before.e164(), ex.getMessage());
+			throw new CarrierOutcomeUnknownException("Twilio applied the webhooks of " + before.e164()
+					+ ", but the database failed before they were recorded, so the number's page may show the old "
+					+ "ones. Repeat the request when the database is back; repeating it is safe.", null, null, null,
+					null, ex);
+		}
 	}
 
 	private static WebhookConfig merge(WebhookConfig current, WebhookConfig requested) {
@@ -417,6 +521,13 @@ public class NumberLifecycle {
 		return finishRelease(before, actor);
 	}
 
+	/**
+	 * Deletes the number in Twilio and records it released. When the database fails after
+	 * Twilio released it, the row stays {@code RELEASING} and recovery finishes it
+	 * (Twilio then answers 404, "already gone").
+	 * @throws CarrierOutcomeUnknownException when the database failed after Twilio
+	 * released the number
+	 */
 	TrackedNumber finishRelease(TrackedNumber before, String actor) {
 		boolean released;
 		try {
@@ -424,26 +535,50 @@ public class NumberLifecycle {
 		}
 		catch (CarrierException ex) {
 			recordFailure("RELEASE", before, ex, actor);
-			this.tx.executeWithoutResult((status) -> this.numbers.touch(before.id()));
+			try {
+				this.tx.executeWithoutResult((status) -> this.numbers.touch(before.id()));
+			}
+			catch (DataAccessException | TransactionException dbFailed) {
+				ex.addSuppressed(dbFailed);
+			}
 			throw ex;
 		}
-		return this.tx.execute((status) -> {
-			if (this.numbers.markReleased(before.id()) == 1) {
-				this.numbers.closeAssignment(before.id(), actor);
-				TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
-				this.events.publishEvent(new NumberReleased(actor, this.clock.instant(), before, after, !released));
-				return after;
-			}
-			return this.numbers.findById(before.id()).orElseThrow().number();
-		});
+		try {
+			return this.tx.execute((status) -> {
+				if (this.numbers.markReleased(before.id()) == 1) {
+					this.numbers.closeAssignment(before.id(), actor);
+					TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
+					this.events.publishEvent(new NumberReleased(actor, this.clock.instant(), before, after, !released));
+					return after;
+				}
+				return this.numbers.findById(before.id()).orElseThrow().number();
+			});
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.error("Twilio released {} but the database failed before it was recorded; recovery will finish it: {}",
+					before.e164(), ex.getMessage());
+			throw new CarrierOutcomeUnknownException("Twilio released " + before.e164()
+					+ ", but the database failed before it was recorded. The number stays 'releasing' and will be "
+					+ "finished automatically.", null, null, null, null, ex);
+		}
 	}
 
+	/**
+	 * Audits a step Twilio refused or failed; when the database is down too, the failure
+	 * is logged and the caller still gets Twilio's answer.
+	 */
 	void recordFailure(String action, TrackedNumber number, CarrierException ex, String actor) {
 		String outcome = (ex instanceof CarrierRefusedException) ? "REFUSED"
 				: (ex instanceof CarrierOutcomeUnknownException) ? "UNKNOWN" : "FAILED";
-		this.tx.executeWithoutResult((status) -> this.events
-			.publishEvent(new NumberStepFailed(actor, this.clock.instant(), action, outcome, number.id(), number.e164(),
-					number.sid(), number.clientId(), ex.carrierCode(), ex.getMessage())));
+		try {
+			this.tx.executeWithoutResult((status) -> this.events
+				.publishEvent(new NumberStepFailed(actor, this.clock.instant(), action, outcome, number.id(),
+						number.e164(), number.sid(), number.clientId(), ex.carrierCode(), ex.getMessage())));
+		}
+		catch (DataAccessException | TransactionException dbFailed) {
+			log.warn("Could not audit the failed {} of number row {}: {}", action, number.id(), dbFailed.getMessage());
+			ex.addSuppressed(dbFailed);
+		}
 	}
 
 	/**

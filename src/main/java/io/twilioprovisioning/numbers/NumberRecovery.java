@@ -111,7 +111,7 @@ public class NumberRecovery {
 
 	private boolean closeFailed(TrackedNumber number, String reason) {
 		return Boolean.TRUE.equals(this.tx.execute((status) -> {
-			if (this.numbers.markFailed(number.id(), null, reason) != 1) {
+			if (this.numbers.markFailed(number.id(), null, reason, null) != 1) {
 				return false;
 			}
 			this.events.publishEvent(new NumberStepFailed(NumberLifecycle.SYSTEM, this.clock.instant(), "PURCHASE",
