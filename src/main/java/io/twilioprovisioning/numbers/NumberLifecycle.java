@@ -108,8 +108,11 @@ public class NumberLifecycle {
 		String areaCode = (command.phoneNumber() != null) ? null : command.areaCode();
 		long id;
 		try {
-			id = this.tx.execute((status) -> this.numbers.insertPurchasing(e164, areaCode, command.clientId(),
-					friendlyName, command.idempotencyKey(), command.fingerprint()));
+			id = this.tx.execute((status) -> {
+				this.clients.lockActive(command.clientId());
+				return this.numbers.insertPurchasing(e164, areaCode, command.clientId(), friendlyName,
+						command.idempotencyKey(), command.fingerprint());
+			});
 		}
 		catch (DuplicateKeyException ex) {
 			return onDuplicateIntent(command);
@@ -470,6 +473,7 @@ public class NumberLifecycle {
 				if (Long.valueOf(to.id()).equals(before.clientId())) {
 					throw NumberConflictException.sameClient(before);
 				}
+				this.clients.lockActive(to.id());
 				this.numbers.assignClient(before.id(), to.id(), before.version());
 				if (before.clientId() != null) {
 					this.numbers.closeAssignment(before.id(), actor);

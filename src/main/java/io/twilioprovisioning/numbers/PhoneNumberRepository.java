@@ -350,6 +350,18 @@ class PhoneNumberRepository {
 		return counts;
 	}
 
+	/**
+	 * How many numbers the client holds: being bought, owned or being released.
+	 */
+	long countLiveHeldBy(long clientId) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM phone_numbers
+				WHERE client_id = :clientId AND state IN ('PURCHASING', 'ACTIVE', 'RELEASING')""")
+			.param("clientId", clientId)
+			.query(Long.class)
+			.single();
+	}
+
 	long countActiveAssigned() {
 		return this.jdbc.sql("SELECT count(*) FROM phone_numbers WHERE state = 'ACTIVE' AND client_id IS NOT NULL")
 			.query(Long.class)

@@ -64,6 +64,10 @@ class ClientsApiController {
 		return this.clients.update(id, form.name(), form.contactEmail(), status);
 	}
 
+	/**
+	 * Deactivates a client; 409 {@code client-holds-numbers} (with how many and where to
+	 * find them) while it still holds numbers.
+	 */
 	@PostMapping("/{id}/deactivate")
 	Client deactivate(@PathVariable long id) {
 		return this.clients.deactivate(id);
