@@ -1,12 +1,9 @@
 package io.twilioprovisioning.numbers;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
@@ -34,15 +31,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * locked transaction, and every step is published for the audit trail.
  *
  * <p>
- * No database transaction stays open while Twilio is called.
+ * No database transaction stays open while Twilio is called. When the database fails
+ * after Twilio acted, the caller gets an unknown outcome (502), never a generic error,
+ * and the row stays in flight for recovery (docs/lifecycle.md).
  */
 @Service
 public class NumberLifecycle {
 
 	static final String SYSTEM = "system";
-
-	/** How often a purchase by area code searches when every number offered is taken. */
-	static final int PICK_ROUNDS = 4;
 
 	private static final Logger log = LoggerFactory.getLogger(NumberLifecycle.class);
 
@@ -64,9 +60,11 @@ public class NumberLifecycle {
 
 	private final FriendlyNames names;
 
+	private final AreaCodePicker picker;
+
 	NumberLifecycle(PhoneNumberRepository numbers, NumberCarrier carrier, ClientManagement clients,
 			WebhookPolicy policy, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-			ProvisioningMode mode, Clock clock, FriendlyNames names) {
+			ProvisioningMode mode, Clock clock, FriendlyNames names, AreaCodePicker picker) {
 		this.numbers = numbers;
 		this.carrier = carrier;
 		this.clients = clients;
@@ -76,6 +74,7 @@ public class NumberLifecycle {
 		this.mode = mode;
 		this.clock = clock;
 		this.names = names;
+		this.picker = picker;
 	}
 
 	/**
@@ -88,12 +87,14 @@ public class NumberLifecycle {
 	/**
 	 * Buys a number for a client with the policy's webhooks and the client's name.
 	 * @throws NumberConflictException when the number is already tracked or being bought,
-	 * or the idempotency key was used for another purchase
+	 * the idempotency key was used for another purchase, or no number is left for sale in
+	 * the area code
 	 * @throws CarrierRefusedException when Twilio refused (the intent ends
 	 * {@code FAILED})
 	 * @throws CarrierUnavailableException when Twilio failed and nothing was bought
 	 * @throws CarrierOutcomeUnknownException when Twilio's answer was lost and could not
-	 * be resolved yet (recovery will)
+	 * be resolved yet, or the database failed after Twilio sold the number (recovery
+	 * resolves both)
 	 */
 	public PurchaseResult purchase(PurchaseCommand command) {
 		Client client = this.clients.getActive(command.clientId());
@@ -189,66 +190,25 @@ public class NumberLifecycle {
 	}
 
 	/**
-	 * Resolves a purchase by area code to one exact number before anything is bought, so
-	 * that a lost answer can be checked against that number. Concurrent purchases in one
-	 * area code pick different numbers: a candidate that another purchase is buying (or
-	 * that is tracked) is skipped, the claim itself is the unique index on live numbers,
-	 * candidates are tried in random order, and when every number Twilio offers is taken
-	 * the search is repeated a few times, since purchases that finish meanwhile drop out
-	 * of Twilio's offer.
+	 * Resolves a purchase by area code to one exact number ({@link AreaCodePicker}).
 	 * @throws NumberConflictException {@code no-number-for-sale} when no number is left,
 	 * without a Twilio code: Twilio refused nothing
 	 */
 	private E164Number pickInAreaCode(long id, String areaCode, String actor) {
-		for (int round = 1; round <= PICK_ROUNDS; round++) {
-			List<AvailableNumber> offered;
-			try {
-				offered = this.carrier
-					.search(SearchCriteria.local("US").withAreaCode(areaCode).withLimit(SearchCriteria.MAX_LIMIT));
-			}
-			catch (CarrierException ex) {
-				fail(id, ex, ex.carrierCode(), (ex instanceof CarrierRefusedException) ? "REFUSED" : "FAILED", actor);
-				throw ex;
-			}
-			if (offered.isEmpty()) {
-				break;
-			}
-			List<String> candidates = new ArrayList<>(offered.stream().map((n) -> n.phoneNumber().value()).toList());
-			candidates.removeAll(this.numbers.findLiveE164s(candidates));
-			Collections.shuffle(candidates);
-			for (String candidate : candidates) {
-				if (claim(id, candidate)) {
-					return new E164Number(candidate);
-				}
-			}
-			if (round < PICK_ROUNDS) {
-				log.debug("Every number offered in area code {} is taken; searching again", areaCode);
-				pauseBeforeSearchingAgain(round);
-			}
+		Optional<E164Number> picked;
+		try {
+			picked = this.picker.pick(id, areaCode);
+		}
+		catch (CarrierException ex) {
+			fail(id, ex, ex.carrierCode(), (ex instanceof CarrierRefusedException) ? "REFUSED" : "FAILED", actor);
+			throw ex;
+		}
+		if (picked.isPresent()) {
+			return picked.get();
 		}
 		NumberConflictException none = NumberConflictException.noNumberForSale(areaCode);
 		fail(id, none, null, "FAILED", actor);
 		throw none;
-	}
-
-	private boolean claim(long id, String e164) {
-		try {
-			Integer updated = this.tx.execute((status) -> this.numbers.setE164(id, e164));
-			return updated != null && updated == 1;
-		}
-		catch (DuplicateKeyException ex) {
-			log.debug("{} is already tracked or being bought; trying the next candidate", e164);
-			return false;
-		}
-	}
-
-	private static void pauseBeforeSearchingAgain(int round) {
-		try {
-			Thread.sleep(ThreadLocalRandom.current().nextLong(50, 150) * round);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private PurchaseResult resolveLostPurchase(long id, E164Number target, String actor,
@@ -382,6 +342,8 @@ public class NumberLifecycle {
 
 	/**
 	 * Sets a number's webhooks: the given values (others unchanged), or the policy's.
+	 * @throws CarrierOutcomeUnknownException when Twilio applied them but the database
+	 * failed before they were recorded (repeating is safe)
 	 */
 	public TrackedNumber configure(NumberRef ref, WebhookConfig requested, boolean useDefaults, String actor) {
 		TrackedNumber before = findLive(ref);
@@ -503,6 +465,8 @@ public class NumberLifecycle {
 	 * Releases a number back to Twilio. Idempotent: a released number answers as such,
 	 * and Twilio's 404 means it is already gone.
 	 * @param confirm must repeat the number
+	 * @throws CarrierOutcomeUnknownException when Twilio released it but the database
+	 * failed before it was recorded (recovery finishes it)
 	 */
 	public TrackedNumber release(NumberRef ref, String confirm, String actor) {
 		TrackedNumber before = findLatest(ref);
