@@ -6,7 +6,8 @@ import org.jspecify.annotations.NullMarked;
 /**
  * What a sync action did.
  *
- * @param action {@code ADOPT}, {@code FIX_WEBHOOKS} or {@code CLOSE_MISSING}
+ * @param action {@code ADOPT}, {@code FIX_WEBHOOKS}, {@code FIX_NAMES} or
+ * {@code CLOSE_MISSING}
  * @param changed numbers changed
  * @param skipped numbers left alone because they changed meanwhile (tracked, fixed or
  * found owned after all)

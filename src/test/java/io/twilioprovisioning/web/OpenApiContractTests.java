@@ -182,6 +182,7 @@ class OpenApiContractTests {
 		expect(200, this.admin.get("/api/admin/twilio/sync"));
 		expect(200, this.admin.post("/api/admin/twilio/sync/adopt", null));
 		expect(200, this.admin.post("/api/admin/twilio/sync/fix-webhooks", null));
+		expect(200, this.admin.post("/api/admin/twilio/sync/fix-names", null));
 		expect(200, this.admin.post("/api/admin/twilio/sync/close-missing", null));
 
 		String email = "contract-" + tag + "@example.com";

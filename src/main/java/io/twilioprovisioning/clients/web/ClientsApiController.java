@@ -82,9 +82,13 @@ class ClientsApiController {
 		return this.clients.update(id, form.name(), form.contactEmail(), status);
 	}
 
+	/**
+	 * Deactivates a client; 409 {@code client-holds-numbers} (with how many and where to
+	 * find them) while it still holds numbers.
+	 */
 	@Operation(operationId = "deactivateClient",
 			summary = "Stop serving a client: no number is bought for or moved to it")
-	@ApiProblems(NOT_FOUND)
+	@ApiProblems({ NOT_FOUND, CONFLICT })
 	@PostMapping("/{id}/deactivate")
 	Client deactivate(@PathVariable long id) {
 		return this.clients.deactivate(id);

@@ -26,7 +26,7 @@ import static io.twilioprovisioning.platform.DomainException.Kind.UNAVAILABLE;
  */
 @RestController
 @RequestMapping("/api/admin/twilio/sync")
-@Tag(name = "Sync", description = "Compare Twilio's inventory with ours; adopt, fix webhooks, close missing")
+@Tag(name = "Sync", description = "Compare Twilio's inventory with ours; adopt, fix webhooks or names, close missing")
 class SyncApiController {
 
 	private final NumberSync sync;
@@ -38,8 +38,8 @@ class SyncApiController {
 	@ApiProblems({ REFUSED, UNAVAILABLE })
 	@PostMapping
 	@Operation(operationId = "checkSync", summary = "Compare Twilio's inventory with the database and store the report",
-			description = "Reports untracked numbers, numbers gone from Twilio and webhooks other than the policy's; "
-					+ "changes nothing. A Twilio failure stores no report.")
+			description = "Reports untracked numbers, numbers gone from Twilio, webhooks other than the policy's and "
+					+ "friendly names other than the client's; changes nothing. A Twilio failure stores no report.")
 	SyncReport check(Principal principal) {
 		return this.sync.check(principal.getName());
 	}
@@ -66,6 +66,14 @@ class SyncApiController {
 			summary = "Apply the policy's webhooks to every active number whose webhooks differ")
 	SyncActionResult fixWebhooks(Principal principal) {
 		return this.sync.fixWebhooks(principal.getName());
+	}
+
+	@ApiProblems({ REFUSED, UNAVAILABLE })
+	@PostMapping("/fix-names")
+	@Operation(operationId = "fixNames",
+			summary = "Set Twilio's friendly name of every active number back to its client's name where it differs")
+	SyncActionResult fixNames(Principal principal) {
+		return this.sync.fixNames(principal.getName());
 	}
 
 	@ApiProblems({ CONFLICT, REFUSED, UNAVAILABLE })

@@ -131,12 +131,13 @@ class TwilioApiController {
 		SyncReport report = this.sync.latest().orElse(null);
 		long untracked = (report != null) ? report.untrackedCount() : 0;
 		long missing = (report != null) ? report.missingCount() : 0;
+		long namesDiffer = (report != null) ? report.namesDifferCount() : 0;
 		return new AccountResponse(overview.mode().label(), overview.account().maskedSid(),
 				overview.account().friendlyName(), overview.account().status(), overview.account().type(),
 				new Balance(overview.balance().amount(), overview.balance().currency()),
 				new NumberCounts(counts.owned(), counts.assigned(), counts.unassigned(),
-						counts.outOfSync() + untracked + missing, counts.purchasing(), counts.releasing(),
-						counts.webhooksDiffer(), untracked, missing));
+						counts.outOfSync() + untracked + missing + namesDiffer, counts.purchasing(), counts.releasing(),
+						counts.webhooksDiffer(), untracked, missing, namesDiffer));
 	}
 
 	/**
@@ -217,15 +218,18 @@ class TwilioApiController {
 	 * @param assigned active numbers with a client
 	 * @param unassigned active numbers without a client
 	 * @param outOfSync numbers stuck between states, with webhooks other than the
-	 * policy's, or (as of the latest sync check) untracked or gone from Twilio
+	 * policy's, or (as of the latest sync check) untracked, gone from Twilio or named
+	 * otherwise in Twilio
 	 * @param purchasing purchases not resolved yet
 	 * @param releasing releases not finished yet
 	 * @param webhooksDiffer active numbers whose webhooks differ from the policy
 	 * @param untracked owned in Twilio but not tracked, as of the latest sync check
 	 * @param missing tracked as active but gone from Twilio, as of the latest sync check
+	 * @param namesDiffer active numbers whose friendly name in Twilio is not their
+	 * client's, as of the latest sync check
 	 */
 	record NumberCounts(long owned, long assigned, long unassigned, long outOfSync, long purchasing, long releasing,
-			long webhooksDiffer, long untracked, long missing) {
+			long webhooksDiffer, long untracked, long missing, long namesDiffer) {
 
 	}
 
