@@ -33,11 +33,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sync with Twilio (docs/design.md, invariant 7): compares Twilio's inventory with the database
- * and reports numbers owned in Twilio but not tracked, numbers tracked as active but gone
- * from Twilio, and active numbers whose webhooks in Twilio differ from the policy or
- * whose friendly name there is not their client's; on request it adopts, fixes or closes
- * them, each change audited.
+ * Sync with Twilio (docs/design.md, invariant 7): compares Twilio's inventory with the
+ * database and reports numbers owned in Twilio but not tracked, numbers tracked as active
+ * but gone from Twilio, and active numbers whose webhooks in Twilio differ from the
+ * policy or whose friendly name there is not their client's; on request it adopts, fixes
+ * or closes them, each change audited.
  *
  * <p>
  * Neither side is loaded whole: Twilio's inventory is streamed page by page (1000 a page)
