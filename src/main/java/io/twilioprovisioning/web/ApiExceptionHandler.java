@@ -120,7 +120,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.tooLarge());
 		}
-		if (cause instanceof UnrecognizedPropertyException unknown) {
+		if (cause instanceof java.nio.charset.CharacterCodingException) {
+			problem.setDetail("The request body is not well-formed UTF-8.");
+		}
+		else if (cause instanceof UnrecognizedPropertyException unknown) {
 			problem.setDetail("Unknown field '" + unknown.getPropertyName() + "'.");
 			problem.setProperty("errors",
 					List.of(Problems.fieldError(unknown.getPropertyName(), "is not a known field")));

@@ -30,7 +30,7 @@ class WebInputConfiguration implements WebMvcConfigurer {
 	private final JacksonJsonHttpMessageConverter json;
 
 	WebInputConfiguration(JsonMapper json) {
-		this.json = new JacksonJsonHttpMessageConverter(StrictJsonConfiguration.forRequests(json));
+		this.json = new StrictJsonConverter(StrictJsonConfiguration.forRequests(json));
 	}
 
 	@Override

@@ -1,11 +1,15 @@
 package io.twilioprovisioning.web;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
 import io.twilioprovisioning.support.ApiClient;
 import io.twilioprovisioning.support.ApiClient.Response;
+import io.twilioprovisioning.support.RawHttp;
 import io.twilioprovisioning.support.RunningServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +124,32 @@ class StrictInputTests {
 		String field = query.substring(0, query.indexOf('='));
 		String path = field.equals("clientId") ? "/api/admin/phone-numbers?" : "/api/admin/clients?";
 		assertFieldRefused(this.admin.get(path + query), field);
+	}
+
+	@Test
+	void bodiesThatAreNotWellFormedUtf8AreRefused() {
+		String prefix = "Utf8 " + UUID.randomUUID() + " ";
+		Map<String, String> headers = Map.of("Content-Type", "application/json", "Accept", "application/json",
+				"Authorization",
+				"Basic " + java.util.Base64.getEncoder()
+					.encodeToString((RunningServerTest.ADMIN_EMAIL + ":" + RunningServerTest.ADMIN_PASSWORD)
+						.getBytes(StandardCharsets.UTF_8)));
+		try (RawHttp http = new RawHttp(this.port)) {
+			for (byte[] bad : new byte[][] { { (byte) 0xC0, (byte) 0xAF }, { (byte) 0xE0, (byte) 0x80, (byte) 0xAF },
+					{ (byte) 0xED, (byte) 0xA0, (byte) 0x80 }, { (byte) 0xFF, (byte) 0xFE }, { (byte) 0xC3 } }) {
+				ByteArrayOutputStream body = new ByteArrayOutputStream();
+				body.writeBytes(("{\"name\":\"" + prefix + "a").getBytes(StandardCharsets.UTF_8));
+				body.writeBytes(bad);
+				body.writeBytes("b\"}".getBytes(StandardCharsets.UTF_8));
+				RawHttp.Response response = http.send("POST", "/api/admin/clients", headers, body.toByteArray());
+				assertThat(response.status()).as(java.util.Arrays.toString(bad)).isEqualTo(400);
+				assertThat(response.contentType()).startsWith("application/problem+json");
+			}
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM clients WHERE name LIKE :prefix")
+			.param("prefix", prefix + "%")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
