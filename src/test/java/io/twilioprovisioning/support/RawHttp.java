@@ -42,6 +42,15 @@ public final class RawHttp implements AutoCloseable {
 	}
 
 	/**
+	 * Another connection in the same session (with the same cookies).
+	 */
+	public RawHttp copy() {
+		RawHttp copy = new RawHttp(this.port);
+		copy.cookies.putAll(this.cookies);
+		return copy;
+	}
+
+	/**
 	 * Sends a request and reads the whole answer. A connection the server closed while
 	 * idle is reopened once.
 	 * @param target the request target as sent, e.g. {@code /api/admin/clients?q=%ZZ};
