@@ -59,7 +59,7 @@ class RequestParametersFilter extends OncePerRequestFilter {
 					: "The query string or form body is not correctly percent-encoded UTF-8.";
 			log.warn("Refused {} {} from {}: {}", request.getMethod(), LogText.of(path(request)),
 					request.getRemoteAddr(), tooLarge ? "form body too large" : "malformed parameters");
-			ErrorPagesController.send(request, response, status, detail, List.of());
+			refuse(request, response, status, detail, List.of());
 			return;
 		}
 		if (checksText(request)) {
@@ -76,13 +76,28 @@ class RequestParametersFilter extends OncePerRequestFilter {
 					String field = LogText.of(name);
 					log.debug("Refused {} {}: parameter {} {}", request.getMethod(), LogText.of(path(request)), field,
 							problem);
-					ErrorPagesController.send(request, response, HttpStatus.BAD_REQUEST,
-							"Parameter '" + field + "' " + problem + ".", List.of(Problems.fieldError(field, problem)));
+					refuse(request, response, HttpStatus.BAD_REQUEST, "Parameter '" + field + "' " + problem + ".",
+							List.of(Problems.fieldError(field, problem)));
 					return;
 				}
 			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Answers through the error page, with the headers Spring Security would have added
+	 * had the request reached it (it runs after this filter, and not again for the error
+	 * page).
+	 */
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+			String detail, List<Map<String, String>> errors) throws IOException {
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("Referrer-Policy", "no-referrer");
+		response.setHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'");
+		ErrorPagesController.send(request, response, status, detail, errors);
 	}
 
 	private static boolean allPlainText(String[] values) {

@@ -73,6 +73,7 @@ class MalformedParametersTests {
 			assertThat(response.status()).as(prefix + bad).isEqualTo(400);
 			assertThat(response.contentType()).as(prefix + bad).startsWith("application/problem+json");
 			assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+			assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
 		}
 		assertThat(output.getAll()).doesNotContain(" ERROR ");
 	}
