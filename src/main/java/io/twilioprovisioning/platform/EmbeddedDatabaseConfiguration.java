@@ -17,11 +17,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -41,23 +44,28 @@ class EmbeddedDatabaseConfiguration {
 	private static volatile EmbeddedPostgres sharedEphemeral;
 
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(EmbeddedDatabaseProperties properties) {
+	HikariDataSource dataSource(EmbeddedDatabaseProperties properties, Environment environment) {
 		if (properties.ephemeral()) {
 			EmbeddedPostgres server = ephemeralServer();
 			String database = "ctx_" + ProcessHandle.current().pid() + "_" + contextDatabases.incrementAndGet();
 			createDatabase(server.getPostgresDatabase(), database);
-			return new HikariDataSource(poolConfig(server.getJdbcUrl("postgres", database)));
+			return new HikariDataSource(poolConfig(server.getJdbcUrl("postgres", database), environment));
 		}
 		EmbeddedPostgres server = persistentServer(Path.of(properties.dataDir()).toAbsolutePath().normalize());
 		createDatabaseIfMissing(server.getPostgresDatabase(), "provisioning");
-		return new ClosingDataSource(poolConfig(server.getJdbcUrl("postgres", "provisioning")), server);
+		return new ClosingDataSource(poolConfig(server.getJdbcUrl("postgres", "provisioning"), environment), server);
 	}
 
-	private static HikariConfig poolConfig(String jdbcUrl) {
+	/**
+	 * The pool settings of {@code spring.datasource.hikari.*} (timeouts above all), as an
+	 * external database gets them, on the embedded server's URL.
+	 */
+	private static HikariConfig poolConfig(String jdbcUrl, Environment environment) {
 		HikariConfig config = new HikariConfig();
+		config.setMaximumPoolSize(20);
+		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(config));
 		config.setJdbcUrl(jdbcUrl);
 		config.setUsername("postgres");
-		config.setMaximumPoolSize(20);
 		config.setPoolName("embedded");
 		return config;
 	}

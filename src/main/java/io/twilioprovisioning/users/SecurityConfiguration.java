@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -91,8 +92,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Sends a locked account to a page that says so; every other failure gets the same
-	 * message, so the login page does not tell which emails exist.
+	 * Sends a locked account to a page that says so, and a sign-in that could not be
+	 * checked (database unreachable) to one that says to try again; every other failure
+	 * gets the same message, so the login page does not tell which emails exist.
 	 */
 	static final class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 
@@ -107,6 +109,10 @@ class SecurityConfiguration {
 				throws java.io.IOException, jakarta.servlet.ServletException {
 			if (exception instanceof LockedException) {
 				getRedirectStrategy().sendRedirect(request, response, "/login?locked");
+				return;
+			}
+			if (exception instanceof InternalAuthenticationServiceException) {
+				getRedirectStrategy().sendRedirect(request, response, "/login?unavailable");
 				return;
 			}
 			super.onAuthenticationFailure(request, response, exception);
