@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -31,7 +32,8 @@ import org.springframework.util.StringUtils;
 /**
  * Starts an embedded PostgreSQL when no external database is configured, so that
  * {@code ./mvnw spring-boot:run} needs nothing installed. The cluster lives under
- * {@code ./data/postgres} and survives restarts.
+ * {@code ./data/postgres} and survives restarts; a server that a killed run left on it is
+ * stopped first ({@link StaleEmbeddedPostgres}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
@@ -73,11 +75,20 @@ class EmbeddedDatabaseConfiguration {
 	private static EmbeddedPostgres persistentServer(Path dataDir) {
 		try {
 			Files.createDirectories(dataDir);
-			log.info("Starting embedded PostgreSQL with data under {}", dataDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not create the embedded PostgreSQL's directory " + dataDir, ex);
+		}
+		StaleEmbeddedPostgres.clear(dataDir, Duration.ofSeconds(30));
+		log.info("Starting embedded PostgreSQL with data under {}", dataDir);
+		try {
 			return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start the embedded PostgreSQL under " + dataDir, ex);
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL under " + dataDir + " ("
+					+ ex.getMessage() + "). If a PostgreSQL still runs on this directory, stop it (pg_ctl -D " + dataDir
+					+ " stop -m fast, or kill -INT with the PID in " + dataDir.resolve("postmaster.pid")
+					+ ") and start again; the data is kept.", ex);
 		}
 	}
 
