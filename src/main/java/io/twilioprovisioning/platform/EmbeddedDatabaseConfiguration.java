@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -17,18 +18,22 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
  * Starts an embedded PostgreSQL when no external database is configured, so that
  * {@code ./mvnw spring-boot:run} needs nothing installed. The cluster lives under
- * {@code ./data/postgres} and survives restarts.
+ * {@code ./data/postgres} and survives restarts; a server that a killed run left on it is
+ * stopped first ({@link StaleEmbeddedPostgres}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
@@ -41,23 +46,28 @@ class EmbeddedDatabaseConfiguration {
 	private static volatile EmbeddedPostgres sharedEphemeral;
 
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(EmbeddedDatabaseProperties properties) {
+	HikariDataSource dataSource(EmbeddedDatabaseProperties properties, Environment environment) {
 		if (properties.ephemeral()) {
 			EmbeddedPostgres server = ephemeralServer();
 			String database = "ctx_" + ProcessHandle.current().pid() + "_" + contextDatabases.incrementAndGet();
 			createDatabase(server.getPostgresDatabase(), database);
-			return new HikariDataSource(poolConfig(server.getJdbcUrl("postgres", database)));
+			return new HikariDataSource(poolConfig(server.getJdbcUrl("postgres", database), environment));
 		}
 		EmbeddedPostgres server = persistentServer(Path.of(properties.dataDir()).toAbsolutePath().normalize());
 		createDatabaseIfMissing(server.getPostgresDatabase(), "provisioning");
-		return new ClosingDataSource(poolConfig(server.getJdbcUrl("postgres", "provisioning")), server);
+		return new ClosingDataSource(poolConfig(server.getJdbcUrl("postgres", "provisioning"), environment), server);
 	}
 
-	private static HikariConfig poolConfig(String jdbcUrl) {
+	/**
+	 * The pool settings of {@code spring.datasource.hikari.*} (timeouts above all), as an
+	 * external database gets them, on the embedded server's URL.
+	 */
+	private static HikariConfig poolConfig(String jdbcUrl, Environment environment) {
 		HikariConfig config = new HikariConfig();
+		config.setMaximumPoolSize(20);
+		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(config));
 		config.setJdbcUrl(jdbcUrl);
 		config.setUsername("postgres");
-		config.setMaximumPoolSize(20);
 		config.setPoolName("embedded");
 		return config;
 	}
@@ -65,11 +75,20 @@ class EmbeddedDatabaseConfiguration {
 	private static EmbeddedPostgres persistentServer(Path dataDir) {
 		try {
 			Files.createDirectories(dataDir);
-			log.info("Starting embedded PostgreSQL with data under {}", dataDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not create the embedded PostgreSQL's directory " + dataDir, ex);
+		}
+		StaleEmbeddedPostgres.clear(dataDir, Duration.ofSeconds(30));
+		log.info("Starting embedded PostgreSQL with data under {}", dataDir);
+		try {
 			return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start the embedded PostgreSQL under " + dataDir, ex);
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL under " + dataDir + " ("
+					+ ex.getMessage() + "). If a PostgreSQL still runs on this directory, stop it (pg_ctl -D " + dataDir
+					+ " stop -m fast, or kill -INT with the PID in " + dataDir.resolve("postmaster.pid")
+					+ ") and start again; the data is kept.", ex);
 		}
 	}
 

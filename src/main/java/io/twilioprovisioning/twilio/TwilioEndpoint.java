@@ -142,9 +142,10 @@ final class TwilioEndpoint {
 	}
 
 	/**
-	 * {@code http://127.0.0.1:{port}{context path}/sandbox/twilio}, with the port the web
-	 * server actually listens on ({@code local.server.port}, set once it has started, so
-	 * {@code server.port=0} works), else the configured one.
+	 * {@code http://127.0.0.1:{port}{context path}/sandbox/twilio} (or the one address
+	 * the server listens on), with the port the web server actually listens on
+	 * ({@code local.server.port}, set once it has started, so {@code server.port=0}
+	 * works), else the configured one.
 	 */
 	private static final class SandboxBaseUrl implements Supplier<URI> {
 
@@ -175,7 +176,23 @@ final class TwilioEndpoint {
 		}
 
 		private URI url(int port) {
-			return URI.create("http://127.0.0.1:" + port + contextPath(this.environment) + SANDBOX_PATH);
+			return URI.create("http://" + host(this.environment.getProperty("server.address")) + ":" + port
+					+ contextPath(this.environment) + SANDBOX_PATH);
+		}
+
+		/**
+		 * 127.0.0.1, unless the server listens on one other address only
+		 * ({@code SERVER_ADDRESS}), where loopback would not reach it.
+		 */
+		private static String host(String address) {
+			if (!StringUtils.hasText(address)) {
+				return "127.0.0.1";
+			}
+			String given = address.strip();
+			if (given.equals("0.0.0.0") || given.equals("::") || given.equals("[::]")) {
+				return "127.0.0.1";
+			}
+			return (given.contains(":") && !given.startsWith("[")) ? "[" + given + "]" : given;
 		}
 
 	}

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.DefaultRedirectStrategy;
@@ -132,6 +133,9 @@ final class LoginHandlers {
 			}
 			else if (exception instanceof DisabledException) {
 				target = "/login?disabled";
+			}
+			else if (exception instanceof InternalAuthenticationServiceException) {
+				target = "/login?unavailable";
 			}
 			this.redirects.sendRedirect(request, response, target);
 		}

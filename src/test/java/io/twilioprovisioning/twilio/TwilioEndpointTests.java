@@ -48,6 +48,17 @@ class TwilioEndpointTests {
 	}
 
 	@Test
+	void sandboxCallsTheOneAddressTheServerListensOn() {
+		MockEnvironment environment = sandboxEnvironment().withProperty("server.port", "8080")
+			.withProperty("server.address", "192.168.1.20");
+
+		assertThat(TwilioEndpoint.sandbox(environment).baseUrl())
+			.isEqualTo(URI.create("http://192.168.1.20:8080/sandbox/twilio"));
+		assertThat(TwilioEndpoint.sandbox(environment.withProperty("server.address", "0.0.0.0")).baseUrl())
+			.isEqualTo(URI.create("http://127.0.0.1:8080/sandbox/twilio"));
+	}
+
+	@Test
 	void sandboxAuthenticatesWithTheSandboxCredentials() {
 		TwilioEndpoint endpoint = TwilioEndpoint.sandbox(sandboxEnvironment());
 
