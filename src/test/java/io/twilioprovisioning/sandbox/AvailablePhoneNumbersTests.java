@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static io.twilioprovisioning.sandbox.PurchaseTests.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AvailablePhoneNumbersTests extends StandaloneEmulatorTest {
@@ -145,11 +146,11 @@ class AvailablePhoneNumbersTests extends StandaloneEmulatorTest {
 	}
 
 	@Test
-	void typeTheCountryDoesNotOfferGivesAnEmptyList() {
-		EmulatorClient.Reply reply = search("US/Mobile", "");
-
-		assertThat(reply.status()).isEqualTo(200);
-		assertThat(numbers(reply)).isEmpty();
+	void typeTheCountryDoesNotOfferIsNotFoundAsOnTwilio() {
+		assertError(search("US/Mobile", ""), 404, 20404);
+		assertError(search("CA/Mobile", ""), 404, 20404);
+		assertError(search("US/National", ""), 404, 20404);
+		assertThat(search("GB/Mobile", "PageSize=1").status()).isEqualTo(200);
 	}
 
 	@Test
