@@ -154,6 +154,40 @@ class AvailablePhoneNumbersTests extends StandaloneEmulatorTest {
 	}
 
 	@Test
+	void containsNeedsAtLeastTwoDigitsOrLetters() {
+		assertError(search("US/Local", "Contains=5"), 400, 400);
+		assertError(search("US/Local", "Contains=5*"), 400, 400);
+		assertError(search("US/Local", "Contains=" + "5".repeat(17)), 400, 400);
+		assertThat(numbers(search("US/Local", "AreaCode=415&Contains=55"))).isNotEmpty();
+	}
+
+	@Test
+	void inRateCenterNeedsInLata() {
+		assertError(search("US/Local", "InRateCenter=SNFC"), 400, 400);
+		assertThat(phoneNumbers(search("US/Local", "InRateCenter=SNFC&InLata=722"))).isNotEmpty()
+			.allSatisfy((number) -> assertThat(number).startsWith("+1415"));
+	}
+
+	@Test
+	void countriesListTheSubresourcesEachCountryOffers() {
+		EmulatorClient.Reply list = this.client.get(this.client.account("/AvailablePhoneNumbers.json"));
+		EmulatorClient.Reply us = this.client.get(this.client.account("/AvailablePhoneNumbers/US.json"));
+
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.json().get("countries")).extracting((country) -> country.get("country_code").asString())
+			.containsExactly("CA", "GB", "US");
+		JsonNode subresources = us.json().get("subresource_uris");
+		assertThat(subresources.propertyNames()).containsExactly("local", "toll_free");
+		assertThat(subresources.get("toll_free").asString())
+			.isEqualTo(this.client.account("/AvailablePhoneNumbers/US/TollFree.json"));
+		assertThat(this.client.get(this.client.account("/AvailablePhoneNumbers/GB.json"))
+			.json()
+			.get("subresource_uris")
+			.propertyNames()).containsExactly("local", "mobile", "toll_free");
+		assertError(this.client.get(this.client.account("/AvailablePhoneNumbers/FR.json")), 404, 20404);
+	}
+
+	@Test
 	void unsupportedCountryIsNotFound() {
 		EmulatorClient.Reply reply = search("FR/Local", "");
 
