@@ -85,6 +85,22 @@ final class TwilioSpecs {
 	}
 
 	/**
+	 * The operation of a host's spec with this {@code operationId}.
+	 * @throws IllegalArgumentException when there is none
+	 */
+	SpecOperation operation(TwilioHost host, String operationId) {
+		for (Map.Entry<String, JsonNode> path : this.documents.get(host).get("paths").properties()) {
+			for (String method : List.of("get", "post", "delete")) {
+				JsonNode operation = path.getValue().get(method);
+				if (operation != null && operationId.equals(operation.path("operationId").asString())) {
+					return new SpecOperation(host, path.getKey(), method, operation);
+				}
+			}
+		}
+		throw new IllegalArgumentException("No operation " + operationId + " on " + host);
+	}
+
+	/**
 	 * The errors of a JSON body against the schema the operation declares for the status.
 	 * @return the errors; empty when the body conforms
 	 * @throws IllegalArgumentException when the operation declares no such status
@@ -124,24 +140,6 @@ final class TwilioSpecs {
 		return examples;
 	}
 
-	/**
-	 * Every operation of a host's spec whose path starts with a prefix, as
-	 * {@code METHOD template}.
-	 */
-	List<String> operations(TwilioHost host, String prefix) {
-		List<String> operations = new ArrayList<>();
-		this.documents.get(host).get("paths").properties().forEach((path) -> {
-			if (path.getKey().startsWith(prefix)) {
-				for (String method : List.of("get", "post", "delete")) {
-					if (path.getValue().has(method)) {
-						operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-					}
-				}
-			}
-		});
-		return operations;
-	}
-
 	private static JsonNode load(String file) {
 		try (InputStream in = TwilioSpecs.class.getResourceAsStream("/twilio-spec/" + file)) {
 			if (in == null) {
@@ -155,7 +153,7 @@ final class TwilioSpecs {
 	}
 
 	/**
-	 * Applies {@code x-twilio.overrideType: string} and turns formats into annotations.
+	 * Applies {@code x-twilio.overrideType} and lets {@code uri} be a relative reference.
 	 */
 	private static void applyOverrideTypes(JsonNode node) {
 		if (node instanceof ObjectNode object) {
@@ -163,8 +161,8 @@ final class TwilioSpecs {
 			if (override.isString() && object.has("type")) {
 				object.put("type", override.asString());
 			}
-			if (object.has("format") && object.get("format").isString() && object.has("type")) {
-				object.remove("format");
+			if ("uri".equals(object.path("format").asString(""))) {
+				object.put("format", "uri-reference");
 			}
 		}
 		for (JsonNode child : node) {
