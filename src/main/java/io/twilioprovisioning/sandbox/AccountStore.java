@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,31 @@ final class AccountStore {
 
 	Optional<AccountRecord> find(String sid) {
 		return Optional.ofNullable(this.accounts.get(sid));
+	}
+
+	/**
+	 * The active account whose HTTP Basic credentials an {@code Authorization} header
+	 * carries.
+	 * @return the account, or {@code null} when the header is missing or malformed, the
+	 * credentials are wrong or the account is suspended or closed
+	 */
+	AccountRecord authenticate(String authorization) {
+		if (authorization == null || authorization.length() < 6
+				|| !authorization.substring(0, 6).equalsIgnoreCase("Basic ")) {
+			return null;
+		}
+		String credentials;
+		try {
+			credentials = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+					StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		int colon = credentials.indexOf(':');
+		AccountRecord account = (colon >= 0)
+				? authenticate(credentials.substring(0, colon), credentials.substring(colon + 1)) : null;
+		return (account != null && account.isActive()) ? account : null;
 	}
 
 	/**

@@ -19,13 +19,6 @@ record Call(Operation operation, EmulatorRequest request, TwilioHost host, Strin
 		return this.match.parameter(name);
 	}
 
-	/**
-	 * Whether the caller is the parent of the account it acts on, or the account itself.
-	 */
-	boolean callerIsParent() {
-		return this.caller.isMain();
-	}
-
 	TwilioErrorException notFound() {
 		return TwilioErrorException.notFound(this.path);
 	}

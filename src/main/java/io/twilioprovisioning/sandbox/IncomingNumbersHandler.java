@@ -186,9 +186,10 @@ final class IncomingNumbersHandler {
 						"PhoneNumber " + entry.phoneNumber() + " is not a " + pathType + " number");
 			}
 			String country = entry.isoCountry();
-			String addressSid = requireAddress(state, account, extras.addressSid(), entry.addressRequirements(),
-					country, 21631);
-			String bundleSid = requireBundle(state, account, extras.bundleSid(), country, entry.type());
+			String addressSid = NumberRequirements.requireAddress(state, account, extras.addressSid(),
+					entry.addressRequirements(), country, 21631);
+			String bundleSid = NumberRequirements.requireBundle(state, account, extras.bundleSid(), country,
+					entry.type());
 			Instant now = this.context.now();
 			OwnedRecord bought = new OwnedRecord(EmulatorContext.newSid("PN", state.numbers()::isSidTaken),
 					account.sid(), entry.phoneNumber(),
@@ -214,7 +215,7 @@ final class IncomingNumbersHandler {
 			AccountRecord owner = call.account();
 			if (newOwner != null && !newOwner.strip().equals(current.accountSid())) {
 				owner = transferTarget(state, call, newOwner.strip());
-				current = transfer(state, current, owner, call.request());
+				current = NumberRequirements.transfer(state, current, owner, call.request());
 			}
 			else {
 				requireActive(owner);
@@ -247,10 +248,11 @@ final class IncomingNumbersHandler {
 		Extras extras = NumberSettings.extras(current.extras(), request);
 		String country = Catalog.countryOf(current.phoneNumber());
 		if (request.formParam("AddressSid") != null) {
-			requireAddress(state, owner, extras.addressSid(), current.addressRequirements(), country, 21631);
+			NumberRequirements.requireAddress(state, owner, extras.addressSid(), current.addressRequirements(), country,
+					21631);
 		}
 		if (request.formParam("BundleSid") != null) {
-			requireBundle(state, owner, extras.bundleSid(), country, current.type());
+			NumberRequirements.requireBundle(state, owner, extras.bundleSid(), country, current.type());
 		}
 		String name = (friendlyName == null) ? current.friendlyName()
 				: (friendlyName.isBlank() ? PhoneFormat.friendly(current.phoneNumber()) : friendlyName);
@@ -276,102 +278,6 @@ final class IncomingNumbersHandler {
 			throw TwilioErrorException.badRequest(21472, "Account " + target + " is not active");
 		}
 		return account;
-	}
-
-	/**
-	 * The number moved to the target account, with the target's Address and bundle where
-	 * it needs them, out of any Messaging Service.
-	 */
-	private static OwnedRecord transfer(EmulatorState state, OwnedRecord number, AccountRecord target,
-			EmulatorRequest request) {
-		String country = Catalog.countryOf(number.phoneNumber());
-		String requirement = number.addressRequirements();
-		String addressSid = blankToNull(request.formParam("AddressSid"));
-		if (addressSid == null && !"none".equals(requirement)) {
-			addressSid = state.addresses()
-				.ofAccount(target.sid())
-				.stream()
-				.filter((address) -> address.satisfies(requirement, country))
-				.map(AddressRecord::sid)
-				.findFirst()
-				.orElse(null);
-		}
-		addressSid = requireAddress(state, target, addressSid, requirement, country, 21613);
-		String bundleSid = blankToNull(request.formParam("BundleSid"));
-		if (bundleSid == null && requiresBundle(country, number.type())) {
-			bundleSid = state.bundles()
-				.approvedFor(target.sid(), country, number.type())
-				.map(BundleRecord::sid)
-				.orElse(null);
-		}
-		bundleSid = requireBundle(state, target, bundleSid, country, number.type());
-		state.messaging().removeSender(number.sid());
-		return new OwnedRecord(number.sid(), target.sid(), number.phoneNumber(), number.friendlyName(), number.type(),
-				number.capabilities(), number.addressRequirements(), number.beta(), number.origin(), number.webhooks(),
-				number.extras().withAddressAndBundle(addressSid, bundleSid), number.dateCreated(),
-				number.dateUpdated());
-	}
-
-	/**
-	 * The Address a number gets: the one sent, which must be the account's and satisfy
-	 * the requirement.
-	 * @param code 21631 for a purchase or update, 21613 for a transfer
-	 * @return the address SID, or {@code null} when none was sent and none is needed
-	 */
-	private static String requireAddress(EmulatorState state, AccountRecord account, String addressSid,
-			String requirement, String country, int code) {
-		if (addressSid == null) {
-			if (!"none".equals(requirement)) {
-				throw TwilioErrorException.badRequest(code,
-						"Phone Number Requires an Address: send the AddressSid of an Address of account "
-								+ account.sid() + " that satisfies the requirement '" + requirement + "' (" + country
-								+ ")");
-			}
-			return null;
-		}
-		AddressRecord address = state.addresses()
-			.find(account.sid(), addressSid)
-			.orElseThrow(() -> TwilioErrorException.badRequest(code,
-					"AddressSid " + addressSid + " is not an Address of account " + account.sid()));
-		if (!address.satisfies(requirement, country)) {
-			throw TwilioErrorException.badRequest(code, "Address " + addressSid + " in " + address.isoCountry()
-					+ " does not satisfy the number's address requirement '" + requirement + "' (" + country + ")");
-		}
-		return address.sid();
-	}
-
-	/**
-	 * The bundle a number gets: the one sent, which must be an approved bundle of the
-	 * account for the number's country and type when the number needs one.
-	 * @return the bundle SID, or {@code null} when none was sent and none is needed
-	 */
-	private static String requireBundle(EmulatorState state, AccountRecord account, String bundleSid, String country,
-			String type) {
-		boolean required = requiresBundle(country, type);
-		if (bundleSid == null) {
-			if (required) {
-				throw TwilioErrorException.badRequest(21649,
-						"Phone Number Requires a Bundle: send the BundleSid of " + "an approved bundle of account "
-								+ account.sid() + " for " + country + " " + type + " numbers");
-			}
-			return null;
-		}
-		BundleRecord bundle = state.bundles()
-			.find(account.sid(), bundleSid)
-			.orElseThrow(() -> TwilioErrorException.badRequest(21649,
-					"BundleSid " + bundleSid + " is not a Bundle of account " + account.sid()));
-		if (required && !bundle.covers(country, type)) {
-			throw TwilioErrorException.badRequest(21649,
-					"Bundle " + bundleSid + " is not an approved bundle for " + country + " " + type + " numbers");
-		}
-		return bundle.sid();
-	}
-
-	/**
-	 * Which numbers need a regulatory bundle: British mobile numbers.
-	 */
-	static boolean requiresBundle(String country, String type) {
-		return "GB".equals(country) && Catalog.MOBILE.equals(type);
 	}
 
 	private static Catalog.Entry entryForNumber(EmulatorState state, String phoneNumber) {

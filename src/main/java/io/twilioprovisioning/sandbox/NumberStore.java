@@ -3,6 +3,7 @@ package io.twilioprovisioning.sandbox;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -91,6 +92,16 @@ final class NumberStore {
 	 */
 	int nextPreloadIndex() {
 		return this.preloadCursor++;
+	}
+
+	/**
+	 * The number at an index of the preload sequence: exchange 555 of the NANP expansion
+	 * area codes N9X (290–299, 390–399, … 990–999), which are never in service.
+	 */
+	static String preloadNumber(int index) {
+		int block = index / 10_000;
+		int areaCode = (2 + block / 10) * 100 + 90 + block % 10;
+		return "+1" + areaCode + "555" + String.format(Locale.ROOT, "%04d", index % 10_000);
 	}
 
 	void clear() {

@@ -2,15 +2,12 @@ package io.twilioprovisioning.sandbox;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -197,7 +194,7 @@ public final class TwilioEmulator {
 				if (index >= PRELOAD_CAPACITY) {
 					throw new IllegalStateException("The emulator preloads at most " + PRELOAD_CAPACITY + " numbers");
 				}
-				String number = preloadNumber(index);
+				String number = NumberStore.preloadNumber(index);
 				if (!state.numbers().isOwned(number)) {
 					state.numbers()
 						.save(new OwnedRecord(EmulatorContext.newSid("PN", state.numbers()::isSidTaken),
@@ -309,7 +306,7 @@ public final class TwilioEmulator {
 
 	private EmulatorResponse dispatch(EmulatorRequest request) {
 		String path = withoutQuery(request.path());
-		AccountRecord caller = authenticate(request.authorization());
+		AccountRecord caller = this.state.read((state) -> state.accounts().authenticate(request.authorization()));
 		if (caller == null) {
 			return EmulatorContext.error(401, 20003, "Authenticate",
 					Map.of("WWW-Authenticate", "Basic realm=\"Twilio API\""));
@@ -372,39 +369,8 @@ public final class TwilioEmulator {
 		return account;
 	}
 
-	/**
-	 * The active account whose HTTP Basic credentials these are, or {@code null}.
-	 */
-	private AccountRecord authenticate(String authorization) {
-		if (authorization == null || authorization.length() < 6
-				|| !authorization.substring(0, 6).equalsIgnoreCase("Basic ")) {
-			return null;
-		}
-		String credentials;
-		try {
-			credentials = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
-					StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-		int colon = credentials.indexOf(':');
-		if (colon < 0) {
-			return null;
-		}
-		AccountRecord account = this.state.read((state) -> state.accounts()
-			.authenticate(credentials.substring(0, colon), credentials.substring(colon + 1)));
-		return (account != null && account.isActive()) ? account : null;
-	}
-
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
-	}
-
-	private static String preloadNumber(int index) {
-		int block = index / 10_000;
-		int areaCode = (2 + block / 10) * 100 + 90 + block % 10;
-		return "+1" + areaCode + "555" + String.format(Locale.ROOT, "%04d", index % 10_000);
 	}
 
 	private static String withoutQuery(String path) {
