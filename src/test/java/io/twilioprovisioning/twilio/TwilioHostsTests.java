@@ -3,6 +3,7 @@ package io.twilioprovisioning.twilio;
 import java.net.URI;
 import java.time.Duration;
 
+import com.twilio.rest.messaging.v1.Service;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +53,31 @@ class TwilioHostsTests {
 		assertThat(hosts.describe())
 			.isEqualTo("https://api.twilio.com (messaging https://messaging-proxy.internal/twilio, "
 					+ "pricing https://pricing.twilio.com, numbers https://numbers.twilio.com)");
+	}
+
+	@Test
+	void theSdksMessagingCallGoesToTheMessagingBaseUrlWithItsFormAndCredentials() {
+		try (FakeTwilioServer twilio = FakeTwilioServer.start()) {
+			twilio.enqueue(FakeTwilioServer.Reply.json(201, """
+					{"sid": "MG%s", "account_sid": "%s", "friendly_name": "Acme texts"}
+					""".formatted("0".repeat(32), TwilioFixtures.ACCOUNT_SID)));
+			TwilioProperties properties = properties(twilio.baseUrl() + "/api", twilio.baseUrl() + "/msg", null, null);
+			TwilioEndpoint endpoint = TwilioEndpoint.live(properties);
+			try (BaseUrlHttpClient http = new BaseUrlHttpClient(endpoint.hosts(), properties)) {
+				Service created = Service.creator("Acme texts")
+					.setInboundRequestUrl(URI.create("https://app.example.com/webhooks/twilio/sms"))
+					.create(endpoint.restClient(http));
+				assertThat(created.getFriendlyName()).isEqualTo("Acme texts");
+			}
+
+			FakeTwilioServer.Recorded request = twilio.onlyRequest();
+			assertThat(request.method()).isEqualTo("POST");
+			assertThat(request.path()).isEqualTo("/msg/v1/Services");
+			assertThat(request.formParam("FriendlyName")).isEqualTo("Acme texts");
+			assertThat(request.formParam("InboundRequestUrl")).isEqualTo("https://app.example.com/webhooks/twilio/sms");
+			assertThat(request.authorization())
+				.isEqualTo(TwilioFixtures.basicAuth(TwilioFixtures.ACCOUNT_SID, TwilioFixtures.AUTH_TOKEN));
+		}
 	}
 
 	@Test
