@@ -6,8 +6,8 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * Keeps the module boundaries of DESIGN.md: no cycles, no reaching into another module's
- * internals.
+ * Keeps the module boundaries of docs/design.md: no cycles, no reaching into another
+ * module's internals.
  */
 class ModularityTests {
 

@@ -3,6 +3,9 @@ package io.twilioprovisioning.audit;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step in the audit trail.
@@ -22,8 +25,20 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * @param twilioCode Twilio's error code of a failed step
  * @param detail a short explanation
  */
-public record AuditEntry(long id, Instant occurredAt, String actor, String action, String outcome, Long numberId,
-		String phoneNumber, String sid, Long clientId, Long otherClientId, @JsonRawValue String before,
-		@JsonRawValue String after, Integer twilioCode, String detail) {
+@NullMarked
+public record AuditEntry(long id, Instant occurredAt, String actor, @Schema(allowableValues = {
+		"PURCHASE", "CONFIGURE", "REASSIGN", "RENAME", "RELEASE", "ADOPT", "RECONCILE" }) String action,
+		@Schema(allowableValues = { "SUCCEEDED", "REFUSED", "FAILED", "UNKNOWN" }) String outcome,
+		@Nullable Long numberId, @Schema(pattern = E164) @Nullable String phoneNumber, @Nullable String sid,
+		@Nullable Long clientId, @Nullable Long otherClientId,
+		@Schema(types = "object", description = SNAPSHOT) @JsonRawValue @Nullable String before,
+		@Schema(types = "object", description = SNAPSHOT) @JsonRawValue @Nullable String after,
+		@Nullable Integer twilioCode, @Nullable String detail){
+
+	private static final String E164 = "^\\+[1-9][0-9]{1,14}$";
+
+	private static final String SNAPSHOT = "The number as it was: state, and when they have a value phoneNumber, sid, "
+			+ "friendlyName, clientId, voiceUrl, voiceMethod, voiceFallbackUrl, smsUrl, smsMethod, smsFallbackUrl "
+			+ "and statusCallback";
 
 }

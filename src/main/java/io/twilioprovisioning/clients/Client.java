@@ -2,6 +2,10 @@ package io.twilioprovisioning.clients;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A client business (tenant) that phone numbers are handed to.
  *
@@ -12,8 +16,9 @@ import java.time.Instant;
  * @param createdAt when it was created
  * @param updatedAt when it last changed
  */
-public record Client(long id, String name, ClientStatus status, String contactEmail, Instant createdAt,
-		Instant updatedAt) {
+@NullMarked
+public record Client(long id, String name, ClientStatus status, @Schema(format = "email") @Nullable String contactEmail,
+		Instant createdAt, Instant updatedAt) {
 
 	public boolean isActive() {
 		return this.status == ClientStatus.ACTIVE;

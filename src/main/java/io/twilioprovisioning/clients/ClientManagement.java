@@ -7,20 +7,28 @@ import java.util.Locale;
 import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The client businesses numbers are handed to: list, create, update, deactivate.
+ * The client businesses numbers are handed to: list, create, update, deactivate. A client
+ * that holds numbers cannot be deactivated ({@link ClientHoldings} asks the modules that
+ * hand them out); giving a client a number locks its row against a concurrent
+ * deactivation ({@link #lockActive(long)}).
  */
 @Service
 public class ClientManagement {
 
 	private final ClientRepository clients;
 
-	ClientManagement(ClientRepository clients) {
+	private final ObjectProvider<ClientHoldings> holdings;
+
+	ClientManagement(ClientRepository clients, ObjectProvider<ClientHoldings> holdings) {
 		this.clients = clients;
+		this.holdings = holdings;
 	}
 
 	@Transactional(readOnly = true)
@@ -48,6 +56,22 @@ public class ClientManagement {
 		return client;
 	}
 
+	/**
+	 * Returns the client when it is active and keeps it from being deactivated until the
+	 * caller's transaction ends, so a number given to it in that transaction is counted
+	 * by any deactivation that follows.
+	 * @throws ClientNotFoundException when it does not exist
+	 * @throws InactiveClientException when it is inactive
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Client lockActive(long id) {
+		Client client = this.clients.findByIdLocked(id, false).orElseThrow(() -> new ClientNotFoundException(id));
+		if (!client.isActive()) {
+			throw new InactiveClientException(client);
+		}
+		return client;
+	}
+
 	@Transactional(readOnly = true)
 	public List<Client> getAll(Collection<Long> ids) {
 		return this.clients.findAllById(ids);
@@ -67,9 +91,15 @@ public class ClientManagement {
 	/**
 	 * Renames a client, changes its contact or status.
 	 * @throws DuplicateClientNameException when another client has the name
+	 * @throws ClientHoldsNumbersException when it would become inactive while it holds
+	 * numbers
 	 */
 	@Transactional
 	public Client update(long id, String name, String contactEmail, ClientStatus status) {
+		Client current = this.clients.findByIdLocked(id, true).orElseThrow(() -> new ClientNotFoundException(id));
+		if (status == ClientStatus.INACTIVE && current.isActive()) {
+			refuseWhileHoldingNumbers(current);
+		}
 		String trimmed = normalizeName(name);
 		if (this.clients.nameTakenByOther(trimmed, id)) {
 			throw new DuplicateClientNameException(trimmed);
@@ -83,11 +113,27 @@ public class ClientManagement {
 		}
 	}
 
+	/**
+	 * Makes a client inactive: no number can be bought for it or moved to it any more.
+	 * @throws ClientHoldsNumbersException when it still holds numbers (reassign or
+	 * release them first)
+	 */
 	@Transactional
 	public Client deactivate(long id) {
-		Client client = get(id);
+		Client client = this.clients.findByIdLocked(id, true).orElseThrow(() -> new ClientNotFoundException(id));
+		if (!client.isActive()) {
+			return client;
+		}
+		refuseWhileHoldingNumbers(client);
 		return this.clients.update(id, client.name(), client.contactEmail(), ClientStatus.INACTIVE)
 			.orElseThrow(() -> new ClientNotFoundException(id));
+	}
+
+	private void refuseWhileHoldingNumbers(Client client) {
+		long held = this.holdings.orderedStream().mapToLong((h) -> h.numbersHeldBy(client.id())).sum();
+		if (held > 0) {
+			throw new ClientHoldsNumbersException(client, held);
+		}
 	}
 
 	static String normalizeName(String name) {

@@ -22,6 +22,19 @@ class ClientRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Reads the client and locks its row until the transaction ends: for update (to
+	 * change its status) or for share (to give it a number while it cannot be
+	 * deactivated).
+	 */
+	Optional<Client> findByIdLocked(long id, boolean forUpdate) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM clients WHERE id = :id " + (forUpdate ? "FOR UPDATE" : "FOR SHARE"))
+			.param("id", id)
+			.query(Client.class)
+			.optional();
+	}
+
 	Optional<Client> findById(long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM clients WHERE id = :id")
 			.param("id", id)

@@ -11,6 +11,8 @@ public class NumberConflictException extends DomainException {
 
 	private static final long serialVersionUID = 1L;
 
+	static final String NO_NUMBER_FOR_SALE = "no-number-for-sale";
+
 	NumberConflictException(String problem, String message) {
 		super(Kind.CONFLICT, problem, message);
 	}
@@ -23,6 +25,16 @@ public class NumberConflictException extends DomainException {
 	static NumberConflictException purchaseInProgress(String what) {
 		return new NumberConflictException("purchase-in-progress",
 				"A purchase of " + what + " is in progress; wait for it to finish.");
+	}
+
+	/**
+	 * A purchase by area code found no number to buy: Twilio offers none, or every number
+	 * it offers is already bought or being bought by another purchase. Not a Twilio
+	 * refusal, so it carries no Twilio error code.
+	 */
+	static NumberConflictException noNumberForSale(String areaCode) {
+		return new NumberConflictException(NO_NUMBER_FOR_SALE, "No number is left for sale in area code " + areaCode
+				+ ": Twilio offers none that is not already bought or being bought. Try another area code.");
 	}
 
 	static NumberConflictException idempotencyKeyReused() {

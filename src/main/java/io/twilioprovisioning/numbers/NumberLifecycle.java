@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
+import io.twilioprovisioning.platform.DomainException;
 import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
 import io.twilioprovisioning.platform.ProvisioningMode;
@@ -14,21 +15,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every step of a number's life: search, purchase, configure, reassign, release, and the
- * account overview. It keeps DESIGN.md's invariants: the purchase intent is recorded
- * before Twilio is called, an unknown outcome is resolved by looking before buying again,
- * an idempotency key replays its first result, release is idempotent, reassignment is one
- * locked transaction, and every step is published for the audit trail.
+ * account overview. It keeps the invariants of docs/design.md: the purchase intent is
+ * recorded before Twilio is called, an unknown outcome is resolved by looking before
+ * buying again, an idempotency key replays its first result, release is idempotent,
+ * reassignment is one locked transaction, and every step is published for the audit
+ * trail.
  *
  * <p>
- * No database transaction stays open while Twilio is called.
+ * No database transaction stays open while Twilio is called. When the database fails
+ * after Twilio acted, the caller gets an unknown outcome (502), never a generic error,
+ * and the row stays in flight for recovery (docs/lifecycle.md).
  */
 @Service
 public class NumberLifecycle {
@@ -53,9 +59,13 @@ public class NumberLifecycle {
 
 	private final Clock clock;
 
+	private final FriendlyNames names;
+
+	private final AreaCodePicker picker;
+
 	NumberLifecycle(PhoneNumberRepository numbers, NumberCarrier carrier, ClientManagement clients,
 			WebhookPolicy policy, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-			ProvisioningMode mode, Clock clock) {
+			ProvisioningMode mode, Clock clock, FriendlyNames names, AreaCodePicker picker) {
 		this.numbers = numbers;
 		this.carrier = carrier;
 		this.clients = clients;
@@ -64,6 +74,8 @@ public class NumberLifecycle {
 		this.tx = new TransactionTemplate(transactionManager);
 		this.mode = mode;
 		this.clock = clock;
+		this.names = names;
+		this.picker = picker;
 	}
 
 	/**
@@ -76,12 +88,14 @@ public class NumberLifecycle {
 	/**
 	 * Buys a number for a client with the policy's webhooks and the client's name.
 	 * @throws NumberConflictException when the number is already tracked or being bought,
-	 * or the idempotency key was used for another purchase
+	 * the idempotency key was used for another purchase, or no number is left for sale in
+	 * the area code
 	 * @throws CarrierRefusedException when Twilio refused (the intent ends
 	 * {@code FAILED})
 	 * @throws CarrierUnavailableException when Twilio failed and nothing was bought
 	 * @throws CarrierOutcomeUnknownException when Twilio's answer was lost and could not
-	 * be resolved yet (recovery will)
+	 * be resolved yet, or the database failed after Twilio sold the number (recovery
+	 * resolves both)
 	 */
 	public PurchaseResult purchase(PurchaseCommand command) {
 		Client client = this.clients.getActive(command.clientId());
@@ -96,30 +110,33 @@ public class NumberLifecycle {
 		String areaCode = (command.phoneNumber() != null) ? null : command.areaCode();
 		long id;
 		try {
-			id = this.tx.execute((status) -> this.numbers.insertPurchasing(e164, areaCode, command.clientId(),
-					friendlyName, command.idempotencyKey(), command.fingerprint()));
+			id = this.tx.execute((status) -> {
+				this.clients.lockActive(command.clientId());
+				return this.numbers.insertPurchasing(e164, areaCode, command.clientId(), friendlyName,
+						command.idempotencyKey(), command.fingerprint());
+			});
 		}
 		catch (DuplicateKeyException ex) {
 			return onDuplicateIntent(command);
 		}
 		E164Number target = (command.phoneNumber() != null) ? command.phoneNumber()
-				: pickInAreaCode(id, command.areaCode(), command.actor(), client.id());
+				: pickInAreaCode(id, command.areaCode(), command.actor());
+		OwnedNumber owned;
 		try {
-			OwnedNumber owned = this.carrier
-				.purchase(PurchaseOrder.number(target, friendlyName, this.policy.defaults()));
-			return new PurchaseResult(complete(id, owned, command.actor(), false), false, false);
+			owned = this.carrier.purchase(PurchaseOrder.number(target, friendlyName, this.policy.defaults()));
 		}
 		catch (CarrierRefusedException ex) {
-			fail(id, ex, "REFUSED", command.actor());
+			fail(id, ex, ex.carrierCode(), "REFUSED", command.actor());
 			throw ex;
 		}
 		catch (CarrierUnavailableException ex) {
-			fail(id, ex, "FAILED", command.actor());
+			fail(id, ex, ex.carrierCode(), "FAILED", command.actor());
 			throw ex;
 		}
 		catch (CarrierOutcomeUnknownException ex) {
 			return resolveLostPurchase(id, target, command.actor(), ex);
 		}
+		return new PurchaseResult(completeBought(id, owned, target, command.actor(), false), false, false);
 	}
 
 	private PurchaseResult onDuplicateIntent(PurchaseCommand command) {
@@ -150,50 +167,48 @@ public class NumberLifecycle {
 		return switch (number.state()) {
 			case PURCHASING -> throw NumberConflictException.purchaseInProgress(
 					(number.e164() != null) ? number.e164() : "area code " + number.requestedAreaCode());
-			case FAILED -> throw replayedFailure(number);
+			case FAILED -> throw replayedFailure(row);
 			default -> new PurchaseResult(number, true, false);
 		};
 	}
 
-	private static CarrierException replayedFailure(TrackedNumber number) {
+	/**
+	 * The failure of a purchase again, as the same problem: Twilio's code only when
+	 * Twilio sent one.
+	 */
+	private static DomainException replayedFailure(PhoneNumberRepository.Row row) {
+		TrackedNumber number = row.number();
 		String reason = "This idempotency key's purchase failed: " + number.failureReason();
-		if (number.failureCode() != null) {
-			return new CarrierRefusedException(reason, number.failureCode(), null,
-					"https://www.twilio.com/docs/errors/" + number.failureCode(), null, null);
+		Integer code = number.failureCode();
+		String link = (code != null) ? "https://www.twilio.com/docs/errors/" + code : null;
+		if (NumberConflictException.NO_NUMBER_FOR_SALE.equals(row.failureProblem())) {
+			return new NumberConflictException(NumberConflictException.NO_NUMBER_FOR_SALE, reason);
 		}
-		return new CarrierUnavailableException(reason, null, null, null, null, null);
+		if ("twilio-refused".equals(row.failureProblem()) || (row.failureProblem() == null && code != null)) {
+			return new CarrierRefusedException(reason, code, null, link, null, null);
+		}
+		return new CarrierUnavailableException(reason, code, null, link, null, null);
 	}
 
 	/**
-	 * Resolves a purchase by area code to one exact number before anything is bought, so
-	 * that a lost answer can be checked against that number.
+	 * Resolves a purchase by area code to one exact number ({@link AreaCodePicker}).
+	 * @throws NumberConflictException {@code no-number-for-sale} when no number is left,
+	 * without a Twilio code: Twilio refused nothing
 	 */
-	private E164Number pickInAreaCode(long id, String areaCode, String actor, long clientId) {
-		List<AvailableNumber> candidates;
+	private E164Number pickInAreaCode(long id, String areaCode, String actor) {
+		Optional<E164Number> picked;
 		try {
-			candidates = this.carrier.search(SearchCriteria.local("US").withAreaCode(areaCode).withLimit(10));
+			picked = this.picker.pick(id, areaCode);
 		}
 		catch (CarrierException ex) {
-			fail(id, ex, (ex instanceof CarrierRefusedException) ? "REFUSED" : "FAILED", actor);
+			fail(id, ex, ex.carrierCode(), (ex instanceof CarrierRefusedException) ? "REFUSED" : "FAILED", actor);
 			throw ex;
 		}
-		for (AvailableNumber candidate : candidates) {
-			try {
-				Integer updated = this.tx
-					.execute((status) -> this.numbers.setE164(id, candidate.phoneNumber().value()));
-				if (updated != null && updated == 1) {
-					return candidate.phoneNumber();
-				}
-			}
-			catch (DuplicateKeyException ex) {
-				log.debug("{} is already tracked; trying the next candidate", candidate.phoneNumber());
-			}
+		if (picked.isPresent()) {
+			return picked.get();
 		}
-		CarrierRefusedException none = new CarrierRefusedException(
-				"Twilio has no phone number for sale in area code " + areaCode + ".", 21452,
-				"No phone numbers found in area code " + areaCode, "https://www.twilio.com/docs/errors/21452", 400,
-				null);
-		fail(id, none, "REFUSED", actor);
+		NumberConflictException none = NumberConflictException.noNumberForSale(areaCode);
+		fail(id, none, null, "FAILED", actor);
 		throw none;
 	}
 
@@ -204,12 +219,8 @@ public class NumberLifecycle {
 			owned = this.carrier.findByPhoneNumber(target);
 		}
 		catch (CarrierException lookupFailed) {
-			this.tx.executeWithoutResult((status) -> {
-				this.numbers.touch(id);
-				this.events.publishEvent(new NumberStepFailed(actor, this.clock.instant(), "PURCHASE", "UNKNOWN", id,
-						target.value(), null, null, lost.carrierCode(),
-						"Twilio's answer was lost and the number could not be looked up yet; recovery will resolve it"));
-			});
+			recordUnknownPurchase(id, target, actor, lost.carrierCode(),
+					"Twilio's answer was lost and the number could not be looked up yet; recovery will resolve it");
 			throw new CarrierOutcomeUnknownException("Twilio's answer to the purchase of " + target.value()
 					+ " was lost and Twilio could not be asked whether it went through. The number stays 'purchasing' "
 					+ "and will be resolved automatically; it will not be bought twice.", lost.carrierCode(),
@@ -218,14 +229,51 @@ public class NumberLifecycle {
 		if (owned.isPresent()) {
 			log.warn("Purchase answer for {} was lost, but the account owns it: adopting {}", target,
 					owned.get().sid());
-			return new PurchaseResult(complete(id, owned.get(), actor, true), false, true);
+			return new PurchaseResult(completeBought(id, owned.get(), target, actor, true), false, true);
 		}
 		CarrierUnavailableException notBought = new CarrierUnavailableException(
 				"Twilio's answer to the purchase of " + target.value()
 						+ " was lost and the account does not own the number: nothing was bought.",
 				lost.carrierCode(), lost.carrierMessage(), lost.moreInfo(), lost.httpStatus(), lost);
-		fail(id, notBought, "FAILED", actor);
+		fail(id, notBought, notBought.carrierCode(), "FAILED", actor);
 		throw notBought;
+	}
+
+	/**
+	 * {@link #complete} for a number Twilio just sold: when the database fails before the
+	 * purchase is recorded, the outcome is unknown to the caller (502), the intent stays
+	 * {@code PURCHASING}, and recovery adopts the number later; it is never bought twice.
+	 */
+	private TrackedNumber completeBought(long id, OwnedNumber owned, E164Number target, String actor, boolean adopted) {
+		try {
+			return complete(id, owned, actor, adopted);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.error("Twilio sold {} ({}) but the database failed before the purchase was recorded; recovery will "
+					+ "adopt it: {}", target, owned.sid(), ex.getMessage());
+			recordUnknownPurchase(id, target, actor, null,
+					"Twilio sold the number but the database failed before it was recorded; recovery will adopt it");
+			throw new CarrierOutcomeUnknownException("Twilio sold " + target.value()
+					+ ", but the database failed before the purchase was recorded. The number stays 'purchasing' "
+					+ "and will be adopted automatically; it will not be bought twice.", null, null, null, null, ex);
+		}
+	}
+
+	/**
+	 * Keeps a purchase in flight for recovery, audited as {@code UNKNOWN}; when the
+	 * database is down too, recovery finds the row as it is.
+	 */
+	private void recordUnknownPurchase(long id, E164Number target, String actor, Integer code, String detail) {
+		try {
+			this.tx.executeWithoutResult((status) -> {
+				this.numbers.touch(id);
+				this.events.publishEvent(new NumberStepFailed(actor, this.clock.instant(), "PURCHASE", "UNKNOWN", id,
+						target.value(), null, null, code, detail));
+			});
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.warn("Could not record the unknown outcome of purchase row {}: {}", id, ex.getMessage());
+		}
 	}
 
 	/**
@@ -271,17 +319,32 @@ public class NumberLifecycle {
 		});
 	}
 
-	private void fail(long id, CarrierException ex, String outcome, String actor) {
-		this.tx.executeWithoutResult((status) -> {
-			TrackedNumber intent = this.numbers.findById(id).orElseThrow().number();
-			this.numbers.markFailed(id, ex.carrierCode(), ex.getMessage());
-			this.events.publishEvent(new NumberStepFailed(actor, this.clock.instant(), "PURCHASE", outcome, id,
-					intent.e164(), null, intent.clientId(), ex.carrierCode(), ex.getMessage()));
-		});
+	/**
+	 * Closes a purchase that bought nothing, audited. When the database fails too, the
+	 * intent stays {@code PURCHASING} and recovery closes it; the caller still gets the
+	 * failure itself.
+	 * @param code Twilio's error code, only when Twilio sent one
+	 */
+	private void fail(long id, DomainException ex, Integer code, String outcome, String actor) {
+		try {
+			this.tx.executeWithoutResult((status) -> {
+				TrackedNumber intent = this.numbers.findById(id).orElseThrow().number();
+				this.numbers.markFailed(id, code, ex.getMessage(), ex.problem());
+				this.events.publishEvent(new NumberStepFailed(actor, this.clock.instant(), "PURCHASE", outcome, id,
+						intent.e164(), null, intent.clientId(), code, ex.getMessage()));
+			});
+		}
+		catch (DataAccessException | TransactionException dbFailed) {
+			log.warn("Could not record the failed purchase row {}; recovery will close it: {}", id,
+					dbFailed.getMessage());
+			ex.addSuppressed(dbFailed);
+		}
 	}
 
 	/**
 	 * Sets a number's webhooks: the given values (others unchanged), or the policy's.
+	 * @throws CarrierOutcomeUnknownException when Twilio applied them but the database
+	 * failed before they were recorded (repeating is safe)
 	 */
 	public TrackedNumber configure(NumberRef ref, WebhookConfig requested, boolean useDefaults, String actor) {
 		TrackedNumber before = findLive(ref);
@@ -314,15 +377,25 @@ public class NumberLifecycle {
 			throw ex;
 		}
 		WebhookConfig applied = (updated.webhooks() != null) ? updated.webhooks() : target;
-		return Optional.ofNullable(this.tx.execute((status) -> {
-			TrackedNumber current = this.numbers.findById(before.id()).orElseThrow().number();
-			if (this.numbers.updateWebhooks(before.id(), current.friendlyName(), applied) != 1) {
-				return null;
-			}
-			TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
-			this.events.publishEvent(new NumberConfigured(actor, this.clock.instant(), current, after));
-			return after;
-		}));
+		try {
+			return Optional.ofNullable(this.tx.execute((status) -> {
+				TrackedNumber current = this.numbers.findById(before.id()).orElseThrow().number();
+				if (this.numbers.updateWebhooks(before.id(), applied) != 1) {
+					return null;
+				}
+				TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
+				this.events.publishEvent(new NumberConfigured(actor, this.clock.instant(), current, after));
+				return after;
+			}));
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.error("Twilio applied the webhooks of {} but the database failed before they were recorded: {}",
+					before.e164(), ex.getMessage());
+			throw new CarrierOutcomeUnknownException("Twilio applied the webhooks of " + before.e164()
+					+ ", but the database failed before they were recorded, so the number's page may show the old "
+					+ "ones. Repeat the request when the database is back; repeating it is safe.", null, null, null,
+					null, ex);
+		}
 	}
 
 	private static WebhookConfig merge(WebhookConfig current, WebhookConfig requested) {
@@ -340,7 +413,9 @@ public class NumberLifecycle {
 
 	/**
 	 * Moves a number to another client in one locked transaction; the friendly name
-	 * follows the new client.
+	 * follows the new client, in the inventory at once and in Twilio after the commit,
+	 * where the last owner's name wins over renames of earlier reassignments that arrive
+	 * late ({@link FriendlyNames}).
 	 * @param fromClientId when not {@code null}, the client the number must belong to now
 	 * @return the result, with a warning when Twilio's friendly name could not follow
 	 */
@@ -361,6 +436,7 @@ public class NumberLifecycle {
 				if (Long.valueOf(to.id()).equals(before.clientId())) {
 					throw NumberConflictException.sameClient(before);
 				}
+				this.clients.lockActive(to.id());
 				this.numbers.assignClient(before.id(), to.id(), before.version());
 				if (before.clientId() != null) {
 					this.numbers.closeAssignment(before.id(), actor);
@@ -376,21 +452,22 @@ public class NumberLifecycle {
 			throw NumberConflictException.concurrentChange(located);
 		}
 		TrackedNumber after = change[1];
-		try {
-			this.carrier.update(after.sid(), new NumberUpdate(friendlyName, null));
-			return new ReassignResult(after, List.of());
-		}
-		catch (CarrierException ex) {
-			recordFailure("RENAME", after, ex, actor);
-			return new ReassignResult(after, List.of("The number now belongs to " + to.name()
-					+ ", but its friendly name in Twilio could not be changed: " + ex.getMessage()));
-		}
+		FriendlyNames.Outcome renamed = this.names.follow(after.id(), actor);
+		return switch (renamed.status()) {
+			case RENAMED, NOT_ACTIVE -> new ReassignResult(after, List.of());
+			case FAILED -> new ReassignResult(after, List.of("The number now belongs to " + to.name()
+					+ ", but its friendly name in Twilio could not be changed: " + renamed.problem()));
+			case UNCONFIRMED ->
+				new ReassignResult(after, List.of("The number now belongs to " + to.name() + ". " + renamed.problem()));
+		};
 	}
 
 	/**
 	 * Releases a number back to Twilio. Idempotent: a released number answers as such,
 	 * and Twilio's 404 means it is already gone.
 	 * @param confirm must repeat the number
+	 * @throws CarrierOutcomeUnknownException when Twilio released it but the database
+	 * failed before it was recorded (recovery finishes it)
 	 */
 	public TrackedNumber release(NumberRef ref, String confirm, String actor) {
 		TrackedNumber before = findLatest(ref);
@@ -413,6 +490,13 @@ public class NumberLifecycle {
 		return finishRelease(before, actor);
 	}
 
+	/**
+	 * Deletes the number in Twilio and records it released. When the database fails after
+	 * Twilio released it, the row stays {@code RELEASING} and recovery finishes it
+	 * (Twilio then answers 404, "already gone").
+	 * @throws CarrierOutcomeUnknownException when the database failed after Twilio
+	 * released the number
+	 */
 	TrackedNumber finishRelease(TrackedNumber before, String actor) {
 		boolean released;
 		try {
@@ -420,26 +504,50 @@ public class NumberLifecycle {
 		}
 		catch (CarrierException ex) {
 			recordFailure("RELEASE", before, ex, actor);
-			this.tx.executeWithoutResult((status) -> this.numbers.touch(before.id()));
+			try {
+				this.tx.executeWithoutResult((status) -> this.numbers.touch(before.id()));
+			}
+			catch (DataAccessException | TransactionException dbFailed) {
+				ex.addSuppressed(dbFailed);
+			}
 			throw ex;
 		}
-		return this.tx.execute((status) -> {
-			if (this.numbers.markReleased(before.id()) == 1) {
-				this.numbers.closeAssignment(before.id(), actor);
-				TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
-				this.events.publishEvent(new NumberReleased(actor, this.clock.instant(), before, after, !released));
-				return after;
-			}
-			return this.numbers.findById(before.id()).orElseThrow().number();
-		});
+		try {
+			return this.tx.execute((status) -> {
+				if (this.numbers.markReleased(before.id()) == 1) {
+					this.numbers.closeAssignment(before.id(), actor);
+					TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
+					this.events.publishEvent(new NumberReleased(actor, this.clock.instant(), before, after, !released));
+					return after;
+				}
+				return this.numbers.findById(before.id()).orElseThrow().number();
+			});
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.error("Twilio released {} but the database failed before it was recorded; recovery will finish it: {}",
+					before.e164(), ex.getMessage());
+			throw new CarrierOutcomeUnknownException("Twilio released " + before.e164()
+					+ ", but the database failed before it was recorded. The number stays 'releasing' and will be "
+					+ "finished automatically.", null, null, null, null, ex);
+		}
 	}
 
+	/**
+	 * Audits a step Twilio refused or failed; when the database is down too, the failure
+	 * is logged and the caller still gets Twilio's answer.
+	 */
 	void recordFailure(String action, TrackedNumber number, CarrierException ex, String actor) {
 		String outcome = (ex instanceof CarrierRefusedException) ? "REFUSED"
 				: (ex instanceof CarrierOutcomeUnknownException) ? "UNKNOWN" : "FAILED";
-		this.tx.executeWithoutResult((status) -> this.events
-			.publishEvent(new NumberStepFailed(actor, this.clock.instant(), action, outcome, number.id(), number.e164(),
-					number.sid(), number.clientId(), ex.carrierCode(), ex.getMessage())));
+		try {
+			this.tx.executeWithoutResult((status) -> this.events
+				.publishEvent(new NumberStepFailed(actor, this.clock.instant(), action, outcome, number.id(),
+						number.e164(), number.sid(), number.clientId(), ex.carrierCode(), ex.getMessage())));
+		}
+		catch (DataAccessException | TransactionException dbFailed) {
+			log.warn("Could not audit the failed {} of number row {}: {}", action, number.id(), dbFailed.getMessage());
+			ex.addSuppressed(dbFailed);
+		}
 	}
 
 	/**
@@ -541,8 +649,10 @@ public class NumberLifecycle {
 	 * @param unassignedAt until when, or {@code null} while it lasts
 	 * @param unassignedBy who took it away
 	 */
+	@org.jspecify.annotations.NullMarked
 	public record Assignment(long clientId, java.time.Instant assignedAt, String assignedBy,
-			java.time.Instant unassignedAt, String unassignedBy) {
+			java.time.@org.jspecify.annotations.Nullable Instant unassignedAt,
+			@org.jspecify.annotations.Nullable String unassignedBy) {
 
 	}
 

@@ -1,9 +1,10 @@
 package io.twilioprovisioning.numbers;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import io.twilioprovisioning.platform.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,12 +18,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Resolves numbers left in {@code PURCHASING} or {@code RELEASING} by a crash or a lost
  * answer, by asking Twilio: a purchase the account owns is adopted, one it does not own
  * has failed; a release is finished. Runs at start and on a schedule, on one instance at
- * a time (ShedLock in the database).
+ * once per period across the instances ({@link ClusterJobs}).
  */
 @Component
 public class NumberRecovery {
 
 	private static final Logger log = LoggerFactory.getLogger(NumberRecovery.class);
+
+	/** After this, a crashed instance's hold on the job expires. */
+	private static final Duration LONGEST_RUN = Duration.ofMinutes(10);
 
 	private final PhoneNumberRepository numbers;
 
@@ -38,9 +42,11 @@ public class NumberRecovery {
 
 	private final Clock clock;
 
+	private final ClusterJobs jobs;
+
 	NumberRecovery(PhoneNumberRepository numbers, NumberCarrier carrier, NumberLifecycle lifecycle,
 			RecoveryProperties properties, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, ClusterJobs jobs) {
 		this.numbers = numbers;
 		this.carrier = carrier;
 		this.lifecycle = lifecycle;
@@ -48,13 +54,18 @@ public class NumberRecovery {
 		this.events = events;
 		this.tx = new TransactionTemplate(transactionManager);
 		this.clock = clock;
+		this.jobs = jobs;
 	}
 
+	/**
+	 * The scheduled run: once per {@code provisioning.recovery.interval} across all
+	 * instances.
+	 * @return whether this call ran it (another instance may have in this period)
+	 */
 	@Scheduled(initialDelayString = "${provisioning.recovery.initial-delay:10s}",
 			fixedDelayString = "${provisioning.recovery.interval:1m}")
-	@SchedulerLock(name = "number-recovery", lockAtMostFor = "10m")
-	public void scheduled() {
-		recover();
+	public boolean scheduled() {
+		return this.jobs.runOncePerPeriod("number-recovery", this.properties.interval(), LONGEST_RUN, this::recover);
 	}
 
 	/**
@@ -100,7 +111,7 @@ public class NumberRecovery {
 
 	private boolean closeFailed(TrackedNumber number, String reason) {
 		return Boolean.TRUE.equals(this.tx.execute((status) -> {
-			if (this.numbers.markFailed(number.id(), null, reason) != 1) {
+			if (this.numbers.markFailed(number.id(), null, reason, null) != 1) {
 				return false;
 			}
 			this.events.publishEvent(new NumberStepFailed(NumberLifecycle.SYSTEM, this.clock.instant(), "PURCHASE",

@@ -1,6 +1,7 @@
 package io.twilioprovisioning.numbers;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +17,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import io.twilioprovisioning.platform.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +33,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sync with Twilio (DESIGN.md invariant 7): compares Twilio's inventory with the database
- * and reports numbers owned in Twilio but not tracked, numbers tracked as active but gone
- * from Twilio, and active numbers whose webhooks in Twilio differ from the policy; on
- * request it adopts, fixes or closes them, each change audited.
+ * Sync with Twilio (docs/design.md, invariant 7): compares Twilio's inventory with the
+ * database and reports numbers owned in Twilio but not tracked, numbers tracked as active
+ * but gone from Twilio, and active numbers whose webhooks in Twilio differ from the
+ * policy or whose friendly name there is not their client's; on request it adopts, fixes
+ * or closes them, each change audited.
  *
  * <p>
  * Neither side is loaded whole: Twilio's inventory is streamed page by page (1000 a page)
  * and each page is looked up in one query; the tracked active numbers are read through a
  * database cursor. To find the tracked numbers Twilio no longer lists, a run keeps the
  * SIDs it saw in a set (strings only, about 10 MB for 100,000 numbers), which is simpler
- * than a temporary table and small enough for the 2-core instance of DESIGN.md. No
+ * than a temporary table and small enough for the 2-core instance of docs/design.md. No
  * database transaction stays open while Twilio is called. The scheduled run only checks;
  * it never fixes anything on its own.
  */
@@ -51,6 +54,9 @@ public class NumberSync {
 	static final int PAGE_SIZE = 1000;
 
 	private static final Logger log = LoggerFactory.getLogger(NumberSync.class);
+
+	/** After this, a crashed instance's hold on the scheduled check expires. */
+	private static final Duration LONGEST_RUN = Duration.ofMinutes(50);
 
 	private final PhoneNumberRepository numbers;
 
@@ -72,9 +78,14 @@ public class NumberSync {
 
 	private final Clock clock;
 
+	private final ClusterJobs jobs;
+
+	private final FriendlyNames names;
+
 	NumberSync(PhoneNumberRepository numbers, SyncReportRepository reports, NumberCarrier carrier,
 			NumberLifecycle lifecycle, WebhookPolicy policy, SyncProperties properties,
-			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
+			ClusterJobs jobs, FriendlyNames names) {
 		this.numbers = numbers;
 		this.lifecycle = lifecycle;
 		this.reports = reports;
@@ -86,16 +97,27 @@ public class NumberSync {
 		this.readOnlyTx = new TransactionTemplate(transactionManager);
 		this.readOnlyTx.setReadOnly(true);
 		this.clock = clock;
+		this.jobs = jobs;
+		this.names = names;
 	}
 
+	/**
+	 * The scheduled check: once per {@code provisioning.sync.interval} across all
+	 * instances.
+	 * @return whether this call ran it (another instance may have in this period)
+	 */
 	@Scheduled(initialDelayString = "${provisioning.sync.initial-delay:5m}",
 			fixedDelayString = "${provisioning.sync.interval:1h}")
-	@SchedulerLock(name = "number-sync", lockAtMostFor = "50m")
-	public void scheduled() {
+	public boolean scheduled() {
+		return this.jobs.runOncePerPeriod("number-sync", this.properties.interval(), LONGEST_RUN, this::scheduledCheck);
+	}
+
+	private void scheduledCheck() {
 		try {
 			SyncReport report = check(NumberLifecycle.SYSTEM);
-			log.info("Sync checked {} number(s): {} untracked, {} missing, {} with other webhooks", report.checked(),
-					report.untrackedCount(), report.missingCount(), report.webhooksDifferCount());
+			log.info("Sync checked {} number(s): {} untracked, {} missing, {} with other webhooks, {} with other names",
+					report.checked(), report.untrackedCount(), report.missingCount(), report.webhooksDifferCount(),
+					report.namesDifferCount());
 		}
 		catch (CarrierException ex) {
 			log.warn("Sync could not check Twilio: {}", ex.getMessage());
@@ -122,6 +144,7 @@ public class NumberSync {
 		Set<String> seen = new HashSet<>();
 		Capped untracked = new Capped(this.properties.listLimit());
 		Capped webhooksDiffer = new Capped(this.properties.listLimit());
+		Capped namesDiffer = new Capped(this.properties.listLimit());
 		Capped missing = new Capped(this.properties.listLimit());
 		try (Stream<OwnedNumber> owned = this.carrier.listOwned(PAGE_SIZE)) {
 			forEachPage(owned, (page) -> {
@@ -133,9 +156,14 @@ public class NumberSync {
 						untracked
 							.add(new SyncItem(number.phoneNumber().value(), number.sid(), number.friendlyName(), null));
 					}
-					else if (row.state() == PhoneNumberState.ACTIVE && number.sid().equals(row.sid())
-							&& !this.policy.matches(number.webhooks())) {
-						webhooksDiffer.add(new SyncItem(row.e164(), row.sid(), row.friendlyName(), row.id()));
+					else if (row.state() == PhoneNumberState.ACTIVE && number.sid().equals(row.sid())) {
+						if (!this.policy.matches(number.webhooks())) {
+							webhooksDiffer.add(new SyncItem(row.e164(), row.sid(), row.friendlyName(), row.id()));
+						}
+						if (nameDiffers(number, row)) {
+							namesDiffer.add(new SyncItem(row.e164(), row.sid(), row.friendlyName(), row.id(),
+									number.friendlyName()));
+						}
 					}
 				}
 			});
@@ -146,7 +174,8 @@ public class NumberSync {
 			}
 		}));
 		SyncReport report = new SyncReport(0, startedAt, this.clock.instant(), actor, seen.size(), untracked.total,
-				missing.total, webhooksDiffer.total, untracked.items, missing.items, webhooksDiffer.items);
+				missing.total, webhooksDiffer.total, namesDiffer.total, untracked.items, missing.items,
+				webhooksDiffer.items, namesDiffer.items);
 		return this.tx.execute((status) -> this.reports.insert(report));
 	}
 
@@ -210,6 +239,55 @@ public class NumberSync {
 	 * until then stay fixed)
 	 */
 	public SyncActionResult fixWebhooks(String actor) {
+		SyncActionResult result = fixEach("FIX_WEBHOOKS",
+				(number, row) -> !this.policy.matches(number.webhooks()) || !this.policy.matches(row.webhooks()),
+				(number, row) -> fix(row.id(), actor));
+		log.info("Sync fixed the webhooks of {} number(s), {} failed", result.changed(), result.failed());
+		return result;
+	}
+
+	/**
+	 * Sets Twilio's friendly name of every active number whose name there is not the
+	 * inventory's (the name of its client) back to the inventory's, through the same
+	 * rename a reassignment uses, with at most {@link SyncProperties#concurrency()}
+	 * Twilio calls at once. Each rename is audited ({@code RENAME}); a number Twilio
+	 * fails for is counted, audited and skipped.
+	 * @param actor who asked
+	 * @throws CarrierException when Twilio's inventory could not be read (names fixed
+	 * until then stay fixed)
+	 */
+	public SyncActionResult fixNames(String actor) {
+		SyncActionResult result = fixEach("FIX_NAMES", NumberSync::nameDiffers,
+				(number, row) -> rename(row.id(), number.friendlyName(), actor));
+		log.info("Sync set the friendly names of {} number(s) in Twilio, {} failed", result.changed(), result.failed());
+		return result;
+	}
+
+	private boolean rename(long id, String twilioName, String actor) {
+		FriendlyNames.Outcome outcome = this.names.follow(id, actor);
+		return switch (outcome.status()) {
+			case RENAMED -> {
+				this.tx.executeWithoutResult((status) -> this.events
+					.publishEvent(new NumberRenamed(actor, this.clock.instant(), outcome.number(), twilioName)));
+				yield true;
+			}
+			case NOT_ACTIVE -> false;
+			case FAILED, UNCONFIRMED -> throw new IllegalStateException(outcome.problem());
+		};
+	}
+
+	private static boolean nameDiffers(OwnedNumber number, TrackedNumber row) {
+		return row.friendlyName() != null && !row.friendlyName().equals(number.friendlyName());
+	}
+
+	/**
+	 * Fixes every active number that differs, read from Twilio's inventory page by page,
+	 * with at most {@link SyncProperties#concurrency()} fixes at once.
+	 * @param fix {@code true} when it changed the number, {@code false} when the number
+	 * changed meanwhile; throws when it failed
+	 */
+	private SyncActionResult fixEach(String action, BiPredicate<OwnedNumber, TrackedNumber> differs,
+			BiPredicate<OwnedNumber, TrackedNumber> fix) {
 		int concurrency = this.properties.concurrency();
 		AtomicInteger changed = new AtomicInteger();
 		AtomicInteger skipped = new AtomicInteger();
@@ -221,18 +299,17 @@ public class NumberSync {
 				Tracked tracked = lookUp(page);
 				for (OwnedNumber number : page) {
 					TrackedNumber row = tracked.bySid().get(number.sid());
-					if (row == null || row.state() != PhoneNumberState.ACTIVE
-							|| this.policy.matches(number.webhooks()) && this.policy.matches(row.webhooks())) {
+					if (row == null || row.state() != PhoneNumberState.ACTIVE || !differs.test(number, row)) {
 						continue;
 					}
 					permits.acquireUninterruptibly();
 					pool.execute(() -> {
 						try {
-							(fix(row.id(), actor) ? changed : skipped).incrementAndGet();
+							(fix.test(number, row) ? changed : skipped).incrementAndGet();
 						}
 						catch (RuntimeException ex) {
 							failed.incrementAndGet();
-							log.warn("Sync could not fix the webhooks of number row {}: {}", row.id(), ex.getMessage());
+							log.warn("Sync could not fix number row {} ({}): {}", row.id(), action, ex.getMessage());
 						}
 						finally {
 							permits.release();
@@ -244,8 +321,7 @@ public class NumberSync {
 		finally {
 			awaitAll(pool);
 		}
-		log.info("Sync fixed the webhooks of {} number(s), {} failed", changed.get(), failed.get());
-		return new SyncActionResult("FIX_WEBHOOKS", changed.get(), skipped.get(), failed.get());
+		return new SyncActionResult(action, changed.get(), skipped.get(), failed.get());
 	}
 
 	private boolean fix(long id, String actor) {

@@ -5,10 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.twilioprovisioning.platform.SqlLike;
 
@@ -27,7 +30,7 @@ class PhoneNumberRepository {
 			id, e164, twilio_sid, friendly_name, state, voice_enabled, sms_enabled, mms_enabled, fax_enabled,
 			voice_url, voice_method, voice_fallback_url, sms_url, sms_method, sms_fallback_url, status_callback,
 			client_id, requested_area_code, failure_code, failure_reason, purchased_at, released_at, created_at,
-			updated_at, version, idempotency_key, request_fingerprint""";
+			updated_at, version, idempotency_key, request_fingerprint, failure_problem""";
 
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
 
@@ -216,30 +219,53 @@ class PhoneNumberRepository {
 			.update();
 	}
 
-	int markFailed(long id, Integer code, String reason) {
+	/**
+	 * Closes a purchase that bought nothing.
+	 * @param code Twilio's error code, only when Twilio sent one
+	 * @param reason the explanation
+	 * @param problem the problem slug the caller got, so a replay answers the same
+	 * @return 1 when closed, 0 when the row was no longer purchasing
+	 */
+	int markFailed(long id, Integer code, String reason, String problem) {
 		return this.jdbc.sql("""
 				UPDATE phone_numbers SET state = 'FAILED', failure_code = :code, failure_reason = :reason,
-				  client_id = NULL, updated_at = now(), version = version + 1
+				  failure_problem = :problem, client_id = NULL, updated_at = now(), version = version + 1
 				WHERE id = :id AND state = 'PURCHASING'""")
 			.param("id", id)
 			.param("code", code)
 			.param("reason", truncate(reason, 500))
+			.param("problem", problem)
 			.update();
 	}
 
-	int updateWebhooks(long id, String friendlyName, WebhookConfig webhooks) {
+	/**
+	 * Which of the numbers have a live row (being bought, owned or being released).
+	 */
+	Set<String> findLiveE164s(Collection<String> e164s) {
+		if (e164s.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc
+			.sql("SELECT e164 FROM phone_numbers WHERE state IN ('PURCHASING', 'ACTIVE', 'RELEASING')"
+					+ " AND e164 IN (:e164s)")
+			.param("e164s", e164s)
+			.query(String.class)
+			.list());
+	}
+
+	/**
+	 * Stores the webhooks Twilio applied; the friendly name is left alone (a concurrent
+	 * reassignment may just have changed it).
+	 */
+	int updateWebhooks(long id, WebhookConfig webhooks) {
 		Map<String, Object> params = webhookParams(webhooks);
 		params.put("id", id);
-		params.put("friendlyName", friendlyName);
-		return this.jdbc
-			.sql("""
-					UPDATE phone_numbers SET friendly_name = :friendlyName, voice_url = :voiceUrl, voice_method = :voiceMethod,
-					  voice_fallback_url = :voiceFallbackUrl, sms_url = :smsUrl, sms_method = :smsMethod,
-					  sms_fallback_url = :smsFallbackUrl, status_callback = :statusCallback,
-					  updated_at = now(), version = version + 1
-					WHERE id = :id AND state = 'ACTIVE'""")
-			.params(params)
-			.update();
+		return this.jdbc.sql("""
+				UPDATE phone_numbers SET voice_url = :voiceUrl, voice_method = :voiceMethod,
+				  voice_fallback_url = :voiceFallbackUrl, sms_url = :smsUrl, sms_method = :smsMethod,
+				  sms_fallback_url = :smsFallbackUrl, status_callback = :statusCallback,
+				  updated_at = now(), version = version + 1
+				WHERE id = :id AND state = 'ACTIVE'""").params(params).update();
 	}
 
 	int setFriendlyName(long id, String friendlyName) {
@@ -322,6 +348,18 @@ class PhoneNumberRepository {
 			.query((rs, i) -> counts.put(PhoneNumberState.valueOf(rs.getString("state")), rs.getLong("n")))
 			.list();
 		return counts;
+	}
+
+	/**
+	 * How many numbers the client holds: being bought, owned or being released.
+	 */
+	long countLiveHeldBy(long clientId) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM phone_numbers
+				WHERE client_id = :clientId AND state IN ('PURCHASING', 'ACTIVE', 'RELEASING')""")
+			.param("clientId", clientId)
+			.query(Long.class)
+			.single();
 	}
 
 	long countActiveAssigned() {
@@ -457,7 +495,8 @@ class PhoneNumberRepository {
 				rs.getObject("failure_code", Integer.class), rs.getString("failure_reason"),
 				instant(rs, "purchased_at"), instant(rs, "released_at"), instant(rs, "created_at"),
 				instant(rs, "updated_at"), rs.getLong("version"));
-		return new Row(number, rs.getString("idempotency_key"), rs.getString("request_fingerprint"));
+		return new Row(number, rs.getString("idempotency_key"), rs.getString("request_fingerprint"),
+				rs.getString("failure_problem"));
 	}
 
 	private static WebhookMethod method(String value) {
@@ -472,7 +511,7 @@ class PhoneNumberRepository {
 	/**
 	 * A row: the number and the purchase bookkeeping that stays inside the module.
 	 */
-	record Row(TrackedNumber number, String idempotencyKey, String fingerprint) {
+	record Row(TrackedNumber number, String idempotencyKey, String fingerprint, String failureProblem) {
 
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * One page of a list that is paged in the database.
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param size the requested page size
  * @param totalElements how many items match in all
  */
+@NullMarked
 public record PageResult<T>(List<T> content, int page, int size, long totalElements) {
 
 	public PageResult {

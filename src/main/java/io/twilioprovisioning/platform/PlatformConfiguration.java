@@ -2,6 +2,8 @@ package io.twilioprovisioning.platform;
 
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,13 @@ class PlatformConfiguration {
 			log.info("Provisioning mode: LIVE — Twilio calls go to the real Twilio account and cost money");
 		}
 		return mode;
+	}
+
+	@Bean
+	ClusterJobs clusterJobs(DataSource dataSource) {
+		ClusterJobs jobs = ClusterJobs.on(dataSource, ClusterJobs.newInstanceId());
+		log.info("Scheduled jobs run once per period across instances; this instance is {}", jobs.instanceId());
+		return jobs;
 	}
 
 	@Bean

@@ -7,12 +7,19 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The latency and failures the emulator injects, so tests can show what a client does
  * when Twilio is slow, refuses, fails or loses an answer. Deterministic rules
  * ({@link #failNext}) win over random ones ({@link #failRate}); random draws come from a
  * seeded generator so a failing run can be repeated. Thread-safe.
+ *
+ * <p>
+ * Every injected wait (latency, a hang) can be ended early: {@link #releaseWaits()} lets
+ * the waiting requests go on at once, and when the emulator stops ({@link #stop()}) they
+ * end and every later wait is skipped, so no thread stays asleep in a fault past the end
+ * of a test or a shutdown.
  */
 public final class FaultPlan {
 
@@ -23,6 +30,9 @@ public final class FaultPlan {
 	 * How long {@link Fault#TIMEOUT} hangs until {@link #hangFor(Duration)} changes it.
 	 */
 	public static final Duration DEFAULT_HANG = Duration.ofSeconds(30);
+
+	/** A hang without end: it lasts until released or until the emulator stops. */
+	private static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE);
 
 	private final Object lock = new Object();
 
@@ -39,6 +49,12 @@ public final class FaultPlan {
 	private Duration maxLatency = Duration.ZERO;
 
 	private Duration hang = DEFAULT_HANG;
+
+	private long releases;
+
+	private int waiting;
+
+	private boolean stopped;
 
 	/**
 	 * Delays every request by the same time.
@@ -129,12 +145,46 @@ public final class FaultPlan {
 	}
 
 	/**
+	 * Makes hanging faults hang until {@link #releaseWaits()}, {@link #clear()} or the
+	 * emulator stops, however patient the client is: a client with any read timeout times
+	 * out, whatever the machine's speed.
+	 * @return this plan
+	 */
+	public FaultPlan hangUntilReleased() {
+		return hangFor(FOREVER);
+	}
+
+	/**
 	 * How long a hanging fault hangs.
 	 * @return the hang, {@link #DEFAULT_HANG} unless changed
 	 */
 	public Duration hangFor() {
 		synchronized (this.lock) {
 			return this.hang;
+		}
+	}
+
+	/**
+	 * Ends every wait in progress (latency and hangs): the waiting requests go on at once
+	 * as if their time had passed. Later requests wait as the plan says.
+	 * @return this plan
+	 */
+	public FaultPlan releaseWaits() {
+		synchronized (this.lock) {
+			this.releases++;
+			this.lock.notifyAll();
+		}
+		return this;
+	}
+
+	/**
+	 * How many requests are waiting in an injected latency or hang right now, so a test
+	 * can wait for a hang to have begun instead of sleeping.
+	 * @return the number of waiting requests
+	 */
+	public int waiting() {
+		synchronized (this.lock) {
+			return this.waiting;
 		}
 	}
 
@@ -151,11 +201,14 @@ public final class FaultPlan {
 	}
 
 	/**
-	 * Removes every rule and latency, restores the default hang and seed.
+	 * Removes every rule and latency, restores the default hang and seed, and ends every
+	 * wait in progress ({@link #releaseWaits()}).
 	 * @return this plan
 	 */
 	public FaultPlan clear() {
 		synchronized (this.lock) {
+			this.releases++;
+			this.lock.notifyAll();
 			this.pending.clear();
 			this.rates.clear();
 			this.anyOperationRate = null;
@@ -165,6 +218,61 @@ public final class FaultPlan {
 			this.random = new Random(DEFAULT_SEED);
 		}
 		return this;
+	}
+
+	/**
+	 * Ends every wait now and skips every later one: the emulator is stopping.
+	 */
+	void stop() {
+		synchronized (this.lock) {
+			this.stopped = true;
+			this.lock.notifyAll();
+		}
+	}
+
+	/**
+	 * Waits for the given time unless {@link #releaseWaits()}, {@link #clear()} or
+	 * {@link #stop()} ends the wait first.
+	 * @param duration how long
+	 * @return {@code true} when the request goes on (the time passed or the wait was
+	 * released), {@code false} when the emulator stopped or the thread was interrupted
+	 */
+	boolean await(Duration duration) {
+		synchronized (this.lock) {
+			if (this.stopped) {
+				return duration.isZero();
+			}
+			if (duration.isZero()) {
+				return true;
+			}
+			long generation = this.releases;
+			long remaining = saturatedNanos(duration);
+			this.waiting++;
+			try {
+				while (!this.stopped && this.releases == generation && remaining > 0) {
+					long started = System.nanoTime();
+					TimeUnit.NANOSECONDS.timedWait(this.lock, remaining);
+					remaining -= System.nanoTime() - started;
+				}
+				return !this.stopped;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			finally {
+				this.waiting--;
+			}
+		}
+	}
+
+	private static long saturatedNanos(Duration duration) {
+		try {
+			return duration.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			return Long.MAX_VALUE;
+		}
 	}
 
 	Duration nextLatency() {

@@ -35,6 +35,11 @@ class SandboxConfiguration {
 	}
 
 	@Bean
+	EmulatorShutdown sandboxEmulatorShutdown(TwilioEmulator emulator) {
+		return new EmulatorShutdown(emulator);
+	}
+
+	@Bean
 	SandboxTwilioHandler sandboxTwilioHandler(TwilioEmulator emulator) {
 		return new SandboxTwilioHandler(emulator);
 	}

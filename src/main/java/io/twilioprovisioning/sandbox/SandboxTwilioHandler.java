@@ -2,7 +2,6 @@ package io.twilioprovisioning.sandbox;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,8 +17,10 @@ import org.springframework.web.HttpRequestHandler;
 /**
  * Turns a servlet request under {@value SandboxProperties#MOUNT_PATH} into an
  * {@link EmulatorRequest} and writes the emulator's answer. A servlet cannot drop a
- * connection without answering, so {@link Fault#DROP_AFTER_COMMIT} hangs for
- * {@link FaultPlan#hangFor()} and then answers.
+ * connection before answering, so {@link Fault#DROP_AFTER_COMMIT} breaks the answer off
+ * instead: it announces a longer body than it sends and closes the connection, and the
+ * client gets an end of stream in the middle of the answer, at once and whatever its read
+ * timeout.
  */
 class SandboxTwilioHandler implements HttpRequestHandler {
 
@@ -39,7 +40,8 @@ class SandboxTwilioHandler implements HttpRequestHandler {
 		EmulatorResponse answer = this.emulator.handle(new EmulatorRequest(request.getMethod(), path, query,
 				formParameters(request, query), request.getHeader("Authorization")));
 		if (answer.dropConnection()) {
-			hang(this.emulator.faults().hangFor());
+			breakOff(response, answer.status());
+			return;
 		}
 		response.setStatus(answer.status());
 		answer.headers().forEach(response::setHeader);
@@ -72,13 +74,18 @@ class SandboxTwilioHandler implements HttpRequestHandler {
 		return form;
 	}
 
-	private static void hang(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	/**
+	 * Sends the start of an answer that can never be complete, then closes the
+	 * connection: the declared length is longer than what is written.
+	 */
+	private static void breakOff(HttpServletResponse response, int status) throws IOException {
+		byte[] start = "{\"sid\":".getBytes(StandardCharsets.UTF_8);
+		response.setStatus(status);
+		response.setHeader("Connection", "close");
+		response.setContentType("application/json");
+		response.setContentLength(start.length + 1024);
+		response.getOutputStream().write(start);
+		response.flushBuffer();
 	}
 
 }

@@ -87,8 +87,13 @@ public final class StandaloneTwilioEmulator implements AutoCloseable {
 		return this.emulator;
 	}
 
+	/**
+	 * Stops the server and the emulator's injected waits, so no request stays asleep in a
+	 * fault.
+	 */
 	@Override
 	public void close() {
+		this.emulator.stop();
 		this.server.stop(0);
 		this.executor.shutdownNow();
 	}

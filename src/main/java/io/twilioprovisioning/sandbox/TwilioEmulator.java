@@ -3,7 +3,6 @@ package io.twilioprovisioning.sandbox;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -157,7 +156,8 @@ public final class TwilioEmulator {
 		long started = System.nanoTime();
 		int concurrent = this.inFlight.incrementAndGet();
 		try {
-			EmulatorResponse response = pause(this.faults.nextLatency()) ? dispatch(request) : interrupted();
+			EmulatorResponse response = this.faults.await(this.faults.nextLatency()) ? dispatch(request)
+					: interrupted();
 			Map<String, String> headers = new LinkedHashMap<>(response.headers());
 			if (response.hasBody()) {
 				headers.put("Content-Type", "application/json; charset=utf-8");
@@ -289,6 +289,15 @@ public final class TwilioEmulator {
 	}
 
 	/**
+	 * Stops the emulator's injected waits: requests waiting in a latency or a hang are
+	 * answered at once (503, 20503) and later ones skip their waits. Called when the
+	 * server that hosts the emulator shuts down, so no thread sleeps through it.
+	 */
+	public void stop() {
+		this.faults.stop();
+	}
+
+	/**
 	 * Forgets every subaccount, owned number, address, Messaging Service, count and
 	 * fault, and restores the balance.
 	 */
@@ -339,7 +348,7 @@ public final class TwilioEmulator {
 			case TOO_MANY_REQUESTS -> EmulatorContext.error(429, 20429, "Too Many Requests", Map.of());
 			case SERVER_ERROR -> EmulatorContext.error(500, 20500, "Internal Server Error", Map.of());
 			case SERVICE_UNAVAILABLE -> EmulatorContext.error(503, 20503, "Service Unavailable", Map.of());
-			case TIMEOUT -> pause(this.faults.hangFor()) ? execute(endpoint, call) : interrupted();
+			case TIMEOUT -> this.faults.await(this.faults.hangFor()) ? execute(endpoint, call) : interrupted();
 			case DROP_AFTER_COMMIT -> execute(endpoint, call).dropped();
 		};
 	}
@@ -379,20 +388,6 @@ public final class TwilioEmulator {
 		}
 		int question = path.indexOf('?');
 		return (question >= 0) ? path.substring(0, question) : path;
-	}
-
-	private static boolean pause(Duration duration) {
-		if (duration.isZero()) {
-			return true;
-		}
-		try {
-			Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 	private static EmulatorResponse interrupted() {

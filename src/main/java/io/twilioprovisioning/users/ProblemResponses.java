@@ -12,14 +12,13 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Writes the 401 and 403 answers of the JSON API as RFC 9457 problem details, before any
- * controller is reached.
+ * Writes the 401, 403 and 429 (throttled sign-in) answers of the JSON API as RFC 9457
+ * problem details, before any controller is reached.
  */
 final class ProblemResponses {
 
@@ -28,6 +27,13 @@ final class ProblemResponses {
 
 	static AuthenticationEntryPoint unauthorized(JsonMapper json) {
 		return (request, response, exception) -> {
+			if (exception instanceof LoginThrottledException throttled) {
+				response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+				write(json, request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
+						"Too many sign-in attempts", "Too many sign-in attempts from this address or for this account. "
+								+ "Try again in " + throttled.retryAfterSeconds() + " seconds.");
+				return;
+			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"twilio-provisioning\"");
 			write(json, request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
 					unauthorizedDetail(exception));
@@ -40,9 +46,6 @@ final class ProblemResponses {
 	}
 
 	private static String unauthorizedDetail(AuthenticationException exception) {
-		if (exception instanceof LockedException) {
-			return "This account is locked for a few minutes after repeated wrong passwords.";
-		}
 		if (exception instanceof DisabledException) {
 			return "This account is disabled.";
 		}

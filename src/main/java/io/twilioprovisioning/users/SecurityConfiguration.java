@@ -1,24 +1,41 @@
 package io.twilioprovisioning.users;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what. Three filter chains: the Twilio emulator and inbound webhooks
- * (their own authentication), the JSON API (HTTP Basic, stateless, ProblemDetail for 401
- * and 403) and the browser pages (form login, session, CSRF).
+ * (their own authentication), the JSON API (HTTP Basic, stateless, ProblemDetail for 401,
+ * 403 and 429) and the browser pages (form login, session, CSRF).
+ *
+ * <p>
+ * The pages chain denies by default: everything is for admins except an explicit list
+ * (sign-in, sign-out, error pages, static files, and the start page for any signed-in
+ * user), so a path added later (or a suffix such as {@code /v3/api-docs.yaml}) is never
+ * open by accident. Every redirect is relative, never built from the {@code Host} header.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -26,9 +43,28 @@ class SecurityConfiguration {
 	static final String[] STATIC_RESOURCES = { "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
 			"/favicon.svg" };
 
+	static final String[] SWAGGER_UI = { "/swagger-ui/**", "/swagger-ui.html" };
+
+	/** The console's pages: nothing inline, nothing from elsewhere. */
+	static final String PAGES_CSP = "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; "
+			+ "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+	/** Swagger UI sets inline styles and data: images; only its own paths allow them. */
+	static final String SWAGGER_UI_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+			+ "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+	/** JSON answers load nothing and are framed by nobody. */
+	static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+	/** Features no page of the console uses. */
+	static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+			+ "encrypted-media=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
+			+ "payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), usb=(), "
+			+ "xr-spatial-tracking=()";
+
 	@Bean
-	PasswordEncoder passwordEncoder(java.time.Clock clock) {
-		return new VerifiedPasswordCache(new BCryptPasswordEncoder(), java.time.Duration.ofMinutes(5), clock);
+	VerifiedPasswordCache passwordEncoder(Clock clock) {
+		return new VerifiedPasswordCache(new BCryptPasswordEncoder(), Duration.ofMinutes(5), clock);
 	}
 
 	@Bean
@@ -38,6 +74,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
+			.headers((headers) -> commonHeaders(headers).contentSecurityPolicy((csp) -> csp.policyDirectives(API_CSP)))
 			.securityContext(
 					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -56,9 +93,11 @@ class SecurityConfiguration {
 						.anyRequest()
 						.authenticated())
 			.httpBasic((basic) -> basic.realmName("twilio-provisioning")
+				.authenticationDetailsSource(new LoginDetails.Source())
 				.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(ProblemResponses.unauthorized(json))
 				.accessDeniedHandler(ProblemResponses.forbidden(json)))
+			.headers((headers) -> commonHeaders(headers).contentSecurityPolicy((csp) -> csp.policyDirectives(API_CSP)))
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
 			.securityContext(
@@ -69,49 +108,52 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, JsonMapper json, UserRepository users, LoginDevices devices,
+			LoginProperties properties) throws Exception {
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+		loginPage.setFavorRelativeUris(true);
+		RequestMatcher swaggerUi = anyOf(SWAGGER_UI);
 		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers(STATIC_RESOURCES)
 			.permitAll()
-			.requestMatchers("/login", "/error", "/error/**", "/access-denied")
+			.requestMatchers("/login", "/logout", "/error", "/access-denied")
 			.permitAll()
-			.requestMatchers("/admin/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**")
-			.hasRole(Role.ADMIN.name())
+			.requestMatchers(HttpMethod.GET, "/")
+			.authenticated()
 			.anyRequest()
-			.authenticated())
+			.hasRole(Role.ADMIN.name()))
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("email")
-				.failureHandler(new LoginFailureHandler())
+				.authenticationDetailsSource(new LoginDetails.Source())
+				.successHandler(new LoginHandlers.Success(requestCache, devices, properties))
+				.failureHandler(new LoginHandlers.Failure())
 				.permitAll())
-			.httpBasic((basic) -> basic.realmName("twilio-provisioning"))
+			.httpBasic((basic) -> basic.realmName("twilio-provisioning")
+				.authenticationDetailsSource(new LoginDetails.Source())
+				.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
+			.requestCache((cache) -> cache.requestCache(requestCache))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-			.exceptionHandling((exceptions) -> exceptions.accessDeniedPage("/access-denied"))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
-					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(loginPage).accessDeniedPage("/access-denied"))
+			.addFilterAfter(new SessionRevocationFilter(users, anyOf(STATIC_RESOURCES)),
+					SecurityContextHolderFilter.class)
+			.headers((headers) -> commonHeaders(headers)
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+						new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CSP)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+						new ContentSecurityPolicyHeaderWriter(PAGES_CSP))));
 		return http.build();
 	}
 
-	/**
-	 * Sends a locked account to a page that says so; every other failure gets the same
-	 * message, so the login page does not tell which emails exist.
-	 */
-	static final class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
+	private static HeadersConfigurer<HttpSecurity> commonHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		return headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY));
+	}
 
-		LoginFailureHandler() {
-			super("/login?error");
-		}
-
-		@Override
-		public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
-				jakarta.servlet.http.HttpServletResponse response,
-				org.springframework.security.core.AuthenticationException exception)
-				throws java.io.IOException, jakarta.servlet.ServletException {
-			if (exception instanceof LockedException) {
-				getRedirectStrategy().sendRedirect(request, response, "/login?locked");
-				return;
-			}
-			super.onAuthenticationFailure(request, response, exception);
-		}
-
+	private static RequestMatcher anyOf(String... patterns) {
+		return new OrRequestMatcher(java.util.Arrays.stream(patterns)
+			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(pattern))
+			.toList());
 	}
 
 }

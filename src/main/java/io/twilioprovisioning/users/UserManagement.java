@@ -11,7 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates, lists, disables and enables the users of the platform.
+ * Creates, lists, disables and enables the users of the platform, and changes their role
+ * or password. Disabling, a new role or a new password ends the user's console sessions
+ * on their next request, on every instance.
  */
 @Service
 public class UserManagement {
@@ -72,6 +74,47 @@ public class UserManagement {
 		get(id);
 		this.users.setEnabled(id, true);
 		return get(id);
+	}
+
+	/**
+	 * Gives a user another role; their console sessions end.
+	 * @param id the user
+	 * @param role the new role
+	 * @param actingEmail who asks; an admin cannot change their own role
+	 * @throws SelfRoleChangeException when an admin changes their own role
+	 */
+	@Transactional
+	public UserAccount changeRole(long id, Role role, String actingEmail) {
+		UserAccount user = get(id);
+		if (user.email().equals(normalizeEmail(actingEmail))) {
+			throw new SelfRoleChangeException();
+		}
+		if (user.role() != role) {
+			this.users.setRole(id, role);
+		}
+		return get(id);
+	}
+
+	/**
+	 * Sets a new password; the user's console sessions end and the old password stops
+	 * working at once (even one {@link VerifiedPasswordCache} remembers: it is tied to
+	 * the old hash).
+	 */
+	@Transactional
+	public UserAccount changePassword(long id, String rawPassword) {
+		get(id);
+		this.users.setPasswordHash(id, this.passwordEncoder.encode(rawPassword));
+		return get(id);
+	}
+
+	/**
+	 * Whether this is the user's current password (runs bcrypt).
+	 */
+	@Transactional(readOnly = true)
+	boolean hasPassword(long id, String rawPassword) {
+		return this.users.findPasswordHash(id)
+			.map((hash) -> this.passwordEncoder.matches(rawPassword, hash))
+			.orElse(false);
 	}
 
 	static String normalizeEmail(String email) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-	private static final String COLUMNS = "id, email, role, enabled, locked_until, last_login_at, created_at";
+	private static final String COLUMNS = "id, email, role, enabled, last_login_at, created_at";
 
 	private final JdbcClient jdbc;
 
@@ -23,7 +23,7 @@ class UserRepository {
 
 	Optional<Credentials> findCredentials(String email) {
 		return this.jdbc
-			.sql("SELECT id, email, password_hash, role, enabled, locked_until FROM users WHERE email = :email")
+			.sql("SELECT id, email, password_hash, role, enabled, security_version FROM users WHERE email = :email")
 			.param("email", email)
 			.query(Credentials.class)
 			.optional();
@@ -78,38 +78,58 @@ class UserRepository {
 			.optional();
 	}
 
+	/**
+	 * The changes below bump {@code security_version}, which ends the user's console
+	 * sessions on their next request.
+	 */
 	int setEnabled(long id, boolean enabled) {
 		return this.jdbc.sql("""
-				UPDATE users SET enabled = :enabled, failed_logins = 0, locked_until = NULL, updated_at = now()
+				UPDATE users SET enabled = :enabled, security_version = security_version + 1, updated_at = now()
 				WHERE id = :id""").param("enabled", enabled).param("id", id).update();
 	}
 
-	/**
-	 * Counts one more wrong password and locks the account once the count reaches the
-	 * threshold.
-	 */
-	void recordFailure(String email, int threshold, Instant lockUntil) {
-		this.jdbc.sql("""
-				UPDATE users SET failed_logins = failed_logins + 1,
-				  locked_until = CASE WHEN failed_logins + 1 >= :threshold THEN :lockUntil ELSE locked_until END,
-				  updated_at = now()
-				WHERE email = :email""")
-			.param("threshold", threshold)
-			.param("lockUntil", java.sql.Timestamp.from(lockUntil))
-			.param("email", email)
-			.update();
+	int setRole(long id, Role role) {
+		return this.jdbc.sql("""
+				UPDATE users SET role = :role, security_version = security_version + 1, updated_at = now()
+				WHERE id = :id""").param("role", role.name()).param("id", id).update();
 	}
 
-	void recordSuccess(String email, Instant at) {
-		this.jdbc.sql("""
-				UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = :at
-				WHERE email = :email""").param("at", java.sql.Timestamp.from(at)).param("email", email).update();
+	int setPasswordHash(long id, String passwordHash) {
+		return this.jdbc.sql("""
+				UPDATE users SET password_hash = :hash, security_version = security_version + 1, updated_at = now()
+				WHERE id = :id""").param("hash", passwordHash).param("id", id).update();
+	}
+
+	/**
+	 * The security version of an enabled user, read by primary key on every request of a
+	 * console session.
+	 * @return empty when the user is gone or disabled
+	 */
+	Optional<Long> findSecurityVersionIfEnabled(long id) {
+		return this.jdbc.sql("SELECT security_version FROM users WHERE id = :id AND enabled")
+			.param("id", id)
+			.query(Long.class)
+			.optional();
+	}
+
+	Optional<String> findPasswordHash(long id) {
+		return this.jdbc.sql("SELECT password_hash FROM users WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
+	void recordLogin(long id, Instant at) {
+		this.jdbc.sql("UPDATE users SET last_login_at = :at WHERE id = :id")
+			.param("at", java.sql.Timestamp.from(at))
+			.param("id", id)
+			.update();
 	}
 
 	/**
 	 * What login needs to know of a user.
 	 */
-	record Credentials(long id, String email, String passwordHash, Role role, boolean enabled, Instant lockedUntil) {
+	record Credentials(long id, String email, String passwordHash, Role role, boolean enabled, long securityVersion) {
 
 	}
 

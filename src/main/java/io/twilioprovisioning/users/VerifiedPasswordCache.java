@@ -23,9 +23,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *
  * <p>
  * Only the bcrypt comparison is skipped: the user is still loaded from the database on
- * every request, so disabling, locking or changing the role of a user takes effect at
- * once, and a new password hash never matches an old entry. The cache holds keyed HMACs
- * (with a random key made at start), never a password.
+ * every request, so disabling or changing the role of a user takes effect at once, and a
+ * new password hash never matches an old entry. The cache holds keyed HMACs (with a
+ * random key made at start), never a password.
  */
 final class VerifiedPasswordCache implements PasswordEncoder {
 
@@ -79,6 +79,18 @@ final class VerifiedPasswordCache implements PasswordEncoder {
 			this.verified.remove(entry);
 		}
 		return matches;
+	}
+
+	/**
+	 * Whether bcrypt verified this password against this hash in the last minutes,
+	 * without running bcrypt.
+	 */
+	boolean isVerified(CharSequence rawPassword, String encodedPassword) {
+		if (rawPassword == null || encodedPassword == null) {
+			return false;
+		}
+		Instant expires = this.verified.get(fingerprint(rawPassword, encodedPassword));
+		return expires != null && expires.isAfter(this.clock.instant());
 	}
 
 	@Override

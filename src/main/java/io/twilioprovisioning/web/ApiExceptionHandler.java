@@ -132,7 +132,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
-		if (body instanceof ProblemDetail problem && ABOUT_BLANK.equals(problem.getType())) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
 			problem.setType(Problems.type(Problems.slugOf(statusCode.value())));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
+import io.twilioprovisioning.platform.ClusterJobs;
 import io.twilioprovisioning.sandbox.Fault;
 import io.twilioprovisioning.sandbox.Operation;
 import io.twilioprovisioning.sandbox.TwilioEmulator;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The lifecycle against the in-process Twilio emulator, through the real adapter, with
@@ -53,6 +55,9 @@ class NumberLifecycleTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ClusterJobs jobs;
 
 	Client acme;
 
@@ -344,9 +349,58 @@ class NumberLifecycleTests {
 		List<NumberLifecycle.Assignment> history = this.lifecycle.history(number.id());
 		assertThat(history).hasSize((int) succeeded + 1);
 		assertThat(history).filteredOn((a) -> a.unassignedAt() == null).hasSize(1);
-		long owner = this.lifecycle.get(number.id()).clientId();
-		assertThat(history.get(history.size() - 1).clientId()).isEqualTo(owner);
+		TrackedNumber last = this.lifecycle.get(number.id());
+		assertThat(history.get(history.size() - 1).clientId()).isEqualTo(last.clientId());
 		assertThat(auditCount(number.id(), "REASSIGN", "SUCCEEDED")).isEqualTo(succeeded);
+		assertThat(last.friendlyName()).isEqualTo(NumberLifecycle.friendlyNameFor(this.clients.get(last.clientId())));
+		assertThat(this.emulator.owned(number.sid()).orElseThrow().friendlyName()).isEqualTo(last.friendlyName());
+	}
+
+	@Test
+	void aLateRenameOfAnEarlierReassignmentDoesNotWinInTwilio() throws Exception {
+		TrackedNumber number = buy(available("415"), this.acme).number();
+		Client initech = this.clients.create("Initech " + UUID.randomUUID(), null);
+		this.emulator.faults().hangUntilReleased().failNext(Operation.UPDATE, Fault.TIMEOUT, 1);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<NumberLifecycle.ReassignResult> toGlobex = pool.submit(() -> this.lifecycle
+				.reassign(NumberRef.ofSid(number.sid()), this.globex.id(), this.acme.id(), ADMIN));
+			await().atMost(Duration.ofSeconds(60)).until(() -> this.emulator.faults().waiting() == 1);
+
+			NumberLifecycle.ReassignResult toInitech = this.lifecycle.reassign(NumberRef.ofSid(number.sid()),
+					initech.id(), this.globex.id(), ADMIN);
+			assertThat(this.emulator.owned(number.sid()).orElseThrow().friendlyName())
+				.isEqualTo(NumberLifecycle.friendlyNameFor(initech));
+			this.emulator.faults().releaseWaits();
+
+			assertThat(toGlobex.get(60, TimeUnit.SECONDS).warnings()).isEmpty();
+			assertThat(toInitech.warnings()).isEmpty();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		TrackedNumber last = this.lifecycle.get(number.id());
+		assertThat(last.clientId()).isEqualTo(initech.id());
+		assertThat(last.friendlyName()).isEqualTo(NumberLifecycle.friendlyNameFor(initech));
+		assertThat(this.emulator.owned(number.sid()).orElseThrow().friendlyName()).isEqualTo(last.friendlyName());
+	}
+
+	@Test
+	void aRenameTwilioRefusesIsAWarningAndAFailedRenameInTheAudit() {
+		TrackedNumber number = buy(available("415"), this.acme).number();
+		this.emulator.faults().failNext(Operation.UPDATE, Fault.SERVICE_UNAVAILABLE, 1);
+
+		NumberLifecycle.ReassignResult result = this.lifecycle.reassign(NumberRef.ofSid(number.sid()), this.globex.id(),
+				null, ADMIN);
+
+		assertThat(result.number().clientId()).isEqualTo(this.globex.id());
+		assertThat(result.warnings()).singleElement()
+			.asString()
+			.contains("friendly name in Twilio could not be changed")
+			.contains("503");
+		assertThat(auditCount(number.id(), "RENAME", "FAILED")).isEqualTo(1);
+		assertThat(this.emulator.owned(number.sid()).orElseThrow().friendlyName())
+			.isEqualTo(NumberLifecycle.friendlyNameFor(this.acme));
 	}
 
 	@Test
@@ -373,9 +427,9 @@ class NumberLifecycleTests {
 	}
 
 	@Test
-	void releaseThatTimesOutAndIsRetriedEndsReleasedOnce() {
+	void releaseThatTwilioFailsStaysReleasingAndARetryEndsReleasedOnce() {
 		TrackedNumber number = buy(available("415"), this.acme).number();
-		this.emulator.faults().failNext(Operation.RELEASE, Fault.TIMEOUT, 10);
+		this.emulator.faults().failNext(Operation.RELEASE, Fault.SERVICE_UNAVAILABLE, 10);
 		assertThatExceptionOfType(CarrierUnavailableException.class)
 			.isThrownBy(() -> this.lifecycle.release(NumberRef.ofSid(number.sid()), number.e164(), ADMIN));
 		assertThat(this.lifecycle.get(number.id()).state()).isEqualTo(PhoneNumberState.RELEASING);
@@ -432,6 +486,25 @@ class NumberLifecycleTests {
 		this.recovery.recover();
 		assertThat(this.lifecycle.get(number.id()).state()).isEqualTo(PhoneNumberState.RELEASED);
 		assertThat(this.emulator.owned(number.sid())).isEmpty();
+	}
+
+	@Test
+	void scheduledRecoveryRunsOncePerPeriodWhoeverCallsIt() {
+		this.jdbc.sql("""
+				UPDATE shedlock SET lock_until = lock_until - interval '1 day', locked_at = locked_at - interval '1 day'
+				WHERE name = 'number-recovery'""").update();
+		TrackedNumber number = buy(available("415"), this.acme).number();
+		this.jdbc
+			.sql("UPDATE phone_numbers SET state = 'RELEASING', updated_at = now() - interval '1 hour' WHERE id = :id")
+			.param("id", number.id())
+			.update();
+
+		assertThat(this.recovery.scheduled()).isTrue();
+		assertThat(this.lifecycle.get(number.id()).state()).isEqualTo(PhoneNumberState.RELEASED);
+		assertThat(this.recovery.scheduled()).isFalse();
+		assertThat(this.jdbc.sql("SELECT locked_by FROM shedlock WHERE name = 'number-recovery'")
+			.query(String.class)
+			.single()).isEqualTo(this.jobs.instanceId());
 	}
 
 	@Test

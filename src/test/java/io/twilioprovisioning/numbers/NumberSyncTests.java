@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
+import io.twilioprovisioning.platform.ClusterJobs;
 import io.twilioprovisioning.sandbox.Fault;
 import io.twilioprovisioning.sandbox.Operation;
 import io.twilioprovisioning.sandbox.TwilioEmulator;
@@ -59,6 +60,9 @@ class NumberSyncTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ClusterJobs jobs;
 
 	Client client;
 
@@ -160,6 +164,58 @@ class NumberSyncTests {
 		});
 		assertThat(row(missing.id()).state()).isEqualTo(PhoneNumberState.ACTIVE);
 		assertThat(this.emulator.owned(untracked)).isPresent();
+	}
+
+	@Test
+	void checkReportsAFriendlyNameThatDriftedInTwilioAndFixNamesSetsTheClientsNameBack() {
+		TrackedNumber drifted = buy();
+		TrackedNumber fine = buy();
+		this.carrier.update(drifted.sid(), new NumberUpdate("A previous owner", null));
+
+		SyncReport report = this.sync.check(ADMIN);
+
+		assertThat(report.namesDiffer()).filteredOn((i) -> i.sid().equals(drifted.sid()))
+			.singleElement()
+			.satisfies((i) -> {
+				assertThat(i.friendlyName()).isEqualTo(this.client.name());
+				assertThat(i.twilioFriendlyName()).isEqualTo("A previous owner");
+				assertThat(i.numberId()).isEqualTo(drifted.id());
+			});
+		assertThat(sids(report.namesDiffer())).doesNotContain(fine.sid());
+		assertThat(report.namesDifferCount()).isGreaterThanOrEqualTo(1);
+		assertThat(report.inSync()).isFalse();
+		assertThat(sids(this.sync.latest().orElseThrow().namesDiffer())).contains(drifted.sid());
+
+		SyncActionResult fixed = this.sync.fixNames(ADMIN);
+
+		assertThat(fixed.action()).isEqualTo("FIX_NAMES");
+		assertThat(fixed.changed()).isGreaterThanOrEqualTo(1);
+		assertThat(fixed.failed()).isZero();
+		assertThat(this.emulator.owned(drifted.sid()).orElseThrow().friendlyName()).isEqualTo(this.client.name());
+		assertThat(row(drifted.id()).friendlyName()).isEqualTo(this.client.name());
+		assertThat(audit(drifted.sid(), "RENAME", "SUCCEEDED")).isEqualTo(1);
+		assertThat(audit(fine.sid(), "RENAME", "SUCCEEDED")).isZero();
+		assertThat(sids(this.sync.check(ADMIN).namesDiffer())).doesNotContain(drifted.sid());
+	}
+
+	@Test
+	void apiReportsAndFixesNameDrift() {
+		TrackedNumber drifted = buy();
+		this.carrier.update(drifted.sid(), new NumberUpdate("Somebody else", null));
+
+		Response check = admin().post("/api/admin/twilio/sync", "");
+		Response account = admin().get("/api/admin/twilio/account");
+		Response fix = admin().post("/api/admin/twilio/sync/fix-names", "");
+
+		assertThat(check.status()).as(check.body()).isEqualTo(200);
+		assertThat(check.json().get("namesDiffer").findValuesAsString("sid")).contains(drifted.sid());
+		assertThat(check.json().get("namesDiffer").findValuesAsString("twilioFriendlyName")).contains("Somebody else");
+		assertThat(account.json().at("/numbers/namesDiffer").asLong())
+			.isEqualTo(check.json().get("namesDifferCount").asLong());
+		assertThat(fix.status()).as(fix.body()).isEqualTo(200);
+		assertThat(fix.json().get("action").asString()).isEqualTo("FIX_NAMES");
+		assertThat(fix.json().get("changed").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(this.emulator.owned(drifted.sid()).orElseThrow().friendlyName()).isEqualTo(this.client.name());
 	}
 
 	@Test
@@ -342,6 +398,23 @@ class NumberSyncTests {
 		assertThat(audit(untracked, "ADOPT", "SUCCEEDED")).isEqualTo(1);
 		assertThat(audit(missing.sid(), "RECONCILE", "SUCCEEDED")).isEqualTo(1);
 		assertThat(audit(differing.sid(), "CONFIGURE", "SUCCEEDED")).isEqualTo(1);
+	}
+
+	@Test
+	void theScheduledCheckRunsOncePerPeriodWhoeverCallsIt() {
+		this.jdbc.sql("""
+				UPDATE shedlock SET lock_until = lock_until - interval '1 day', locked_at = locked_at - interval '1 day'
+				WHERE name = 'number-sync'""").update();
+		long reports = this.jdbc.sql("SELECT count(*) FROM sync_reports").query(Long.class).single();
+
+		assertThat(this.sync.scheduled()).isTrue();
+		assertThat(this.sync.scheduled()).isFalse();
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM sync_reports").query(Long.class).single())
+			.isEqualTo(reports + 1);
+		assertThat(
+				this.jdbc.sql("SELECT locked_by FROM shedlock WHERE name = 'number-sync'").query(String.class).single())
+			.isEqualTo(this.jobs.instanceId());
 	}
 
 	@Test

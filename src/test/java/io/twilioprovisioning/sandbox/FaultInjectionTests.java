@@ -4,16 +4,28 @@ import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import static io.twilioprovisioning.sandbox.PurchaseTests.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 class FaultInjectionTests extends StandaloneEmulatorTest {
+
+	private final ExecutorService callers = Executors.newFixedThreadPool(10);
+
+	@AfterAll
+	void stopCallers() {
+		this.callers.shutdownNow();
+	}
 
 	@Test
 	void tooManyRequestsAnswers429WithoutPurchasing() {
@@ -59,8 +71,8 @@ class FaultInjectionTests extends StandaloneEmulatorTest {
 	}
 
 	@Test
-	void timeoutHangsLongerThanAnImpatientClientWaits() {
-		this.emulator.faults().hangFor(Duration.ofMillis(400)).failNext(Operation.SEARCH, Fault.TIMEOUT, 1);
+	void timeoutHangsUntilTheClientGivesUpWhateverItsTimeout() {
+		this.emulator.faults().hangUntilReleased().failNext(Operation.SEARCH, Fault.TIMEOUT, 1);
 		EmulatorClient impatient = EmulatorClient.of(this.server).withTimeout(Duration.ofMillis(150));
 
 		assertThatExceptionOfType(HttpTimeoutException.class)
@@ -68,7 +80,21 @@ class FaultInjectionTests extends StandaloneEmulatorTest {
 	}
 
 	@Test
-	void timeoutAnswersAfterTheHang() {
+	void aReleasedHangAnswersNormally() throws Exception {
+		this.emulator.faults().hangUntilReleased().failNext(Operation.BALANCE, Fault.TIMEOUT, 1);
+
+		CompletableFuture<EmulatorClient.Reply> reply = CompletableFuture
+			.supplyAsync(() -> this.client.get(this.client.account("/Balance.json")));
+		awaitWaiting(1);
+		assertThat(reply).isNotDone();
+		this.emulator.faults().releaseWaits();
+
+		assertThat(reply.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
+		assertThat(this.emulator.faults().waiting()).isZero();
+	}
+
+	@Test
+	void timeoutAnswersNoEarlierThanTheHang() {
 		this.emulator.faults().hangFor(Duration.ofMillis(300)).failNext(Operation.BALANCE, Fault.TIMEOUT, 1);
 
 		long started = System.nanoTime();
@@ -76,6 +102,25 @@ class FaultInjectionTests extends StandaloneEmulatorTest {
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+	}
+
+	@Test
+	void stoppingTheEmulatorEndsEveryWaitAndSkipsLaterOnes() throws Exception {
+		try (StandaloneTwilioEmulator stopping = StandaloneTwilioEmulator
+			.start(TwilioEmulator.withDefaultCredentials())) {
+			EmulatorClient client = EmulatorClient.of(stopping);
+			stopping.emulator().faults().hangUntilReleased().failNext(Operation.BALANCE, Fault.TIMEOUT, 1);
+			CompletableFuture<EmulatorClient.Reply> hanging = CompletableFuture
+				.supplyAsync(() -> client.get(client.account("/Balance.json")));
+			await().atMost(Duration.ofSeconds(60)).until(() -> stopping.emulator().faults().waiting() == 1);
+
+			stopping.emulator().stop();
+
+			assertError(hanging.get(60, TimeUnit.SECONDS), 503, 20503);
+			stopping.emulator().faults().latency(Duration.ofDays(1));
+			assertError(client.get(client.account("/Balance.json")), 503, 20503);
+			assertThat(stopping.emulator().faults().waiting()).isZero();
+		}
 	}
 
 	@Test
@@ -132,34 +177,39 @@ class FaultInjectionTests extends StandaloneEmulatorTest {
 	void clearRemovesEveryFault() {
 		this.emulator.faults()
 			.latency(Duration.ofSeconds(5))
+			.hangUntilReleased()
 			.failNext(Operation.ACCOUNT, Fault.SERVER_ERROR, 3)
 			.failRate(null, Fault.TOO_MANY_REQUESTS, 1.0)
 			.clear();
 
-		long started = System.nanoTime();
+		assertThat(this.emulator.faults().nextLatency()).isZero();
+		assertThat(this.emulator.faults().hangFor()).isEqualTo(FaultPlan.DEFAULT_HANG);
 		assertThat(this.client.get(this.client.account(".json")).status()).isEqualTo(200);
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+		assertThat(this.client.get(this.client.account("/Balance.json")).status()).isEqualTo(200);
 	}
 
 	@Test
 	void concurrentRequestsAreServedInParallel() throws Exception {
-		this.emulator.faults().latency(Duration.ofMillis(300));
-		List<Thread> threads = new ArrayList<>();
-		List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-		long started = System.nanoTime();
+		this.emulator.faults().hangUntilReleased().failNext(Operation.PURCHASE, Fault.TIMEOUT, 10);
+		List<CompletableFuture<Integer>> purchases = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			String number = "+130355501" + (10 + i);
-			Thread thread = new Thread(() -> statuses.add(buy("PhoneNumber", number).status()));
-			threads.add(thread);
-			thread.start();
-		}
-		for (Thread thread : threads) {
-			thread.join();
+			purchases.add(CompletableFuture.supplyAsync(() -> buy("PhoneNumber", number).status(), this.callers));
 		}
 
+		awaitWaiting(10);
+		this.emulator.faults().releaseWaits();
+
+		List<Integer> statuses = new ArrayList<>();
+		for (CompletableFuture<Integer> purchase : purchases) {
+			statuses.add(purchase.get(60, TimeUnit.SECONDS));
+		}
 		assertThat(statuses).hasSize(10).containsOnly(201);
 		assertThat(this.emulator.ownedCount()).isEqualTo(10);
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+	}
+
+	private void awaitWaiting(int requests) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.emulator.faults().waiting() == requests);
 	}
 
 	private List<Integer> statusesWithRate(long seed) {

@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -18,6 +19,12 @@ import org.junit.jupiter.api.Assumptions;
  * {@code BROWSER_TESTS_REQUIRED=1} (set by {@code .ci/run}) makes that a failure.
  */
 public final class Browser implements AutoCloseable {
+
+	/**
+	 * How long an action or an assertion waits for the page at most: generous, since a
+	 * busy machine may be slow; a passing test never waits it out.
+	 */
+	private static final int WAIT_MILLIS = 60_000;
 
 	private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
 			"/usr/bin/google-chrome");
@@ -33,6 +40,7 @@ public final class Browser implements AutoCloseable {
 
 	public static Browser launch() {
 		Path executable = executable();
+		PlaywrightAssertions.setDefaultAssertionTimeout(WAIT_MILLIS);
 		Playwright playwright = Playwright.create();
 		com.microsoft.playwright.Browser browser = playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
@@ -65,7 +73,7 @@ public final class Browser implements AutoCloseable {
 	 */
 	public Page newPage(int width, int height) {
 		BrowserContext context = this.browser.newContext(new NewContextOptions().setViewportSize(width, height));
-		context.setDefaultTimeout(15_000);
+		context.setDefaultTimeout(WAIT_MILLIS);
 		Page page = context.newPage();
 		page.onConsoleMessage((message) -> {
 			if ("error".equals(message.type()) || "warning".equals(message.type())) {

@@ -7,13 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,6 +97,10 @@ final class FakeTwilioServer implements AutoCloseable {
 
 	int maxInFlight() {
 		return this.maxInFlight.get();
+	}
+
+	int inFlight() {
+		return this.inFlight.get();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -195,12 +199,27 @@ final class FakeTwilioServer implements AutoCloseable {
 		}
 
 		/**
-		 * Waits, then answers.
+		 * Never answers: waits until the server closes, so a client with any read timeout
+		 * times out, whatever the machine's speed.
 		 */
-		static Reply after(Duration delay, Reply reply) {
+		static Reply hang() {
 			return (exchange) -> {
 				try {
-					Thread.sleep(delay.toMillis());
+					new CountDownLatch(1).await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			};
+		}
+
+		/**
+		 * Waits until the gate opens (or the server closes), then answers.
+		 */
+		static Reply after(CountDownLatch gate, Reply reply) {
+			return (exchange) -> {
+				try {
+					gate.await();
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();

@@ -11,10 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import ch.qos.logback.classic.Level;
@@ -46,6 +49,7 @@ import static io.twilioprovisioning.twilio.TwilioFixtures.AUTH_TOKEN;
 import static io.twilioprovisioning.twilio.TwilioFixtures.PN_SID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The retry policy, timeouts, concurrency cap and error mapping against a plain HTTP
@@ -198,28 +202,30 @@ class TwilioFailureTests {
 
 	@Test
 	void readTimeoutOnAGetIsRetriedThenUnavailable() {
-		try (Adapter oneRetry = adapter(withRetries(TwilioFixtures.properties(this.twilio.baseUrl()), 1))) {
-			this.twilio.otherwise(Reply.after(Duration.ofSeconds(2), Reply.json(200, TwilioFixtures.balance())));
+		try (Adapter oneRetry = adapter(TwilioFixtures.impatient(TwilioFixtures.properties(this.twilio.baseUrl())))) {
+			this.twilio.otherwise(Reply.hang());
 
 			CarrierUnavailableException failure = catchThrowableOfType(CarrierUnavailableException.class,
 					() -> oneRetry.carrier().balance());
 
 			assertThat(failure.getMessage()).contains("did not answer in time");
 			assertThat(failure.getCause()).isInstanceOf(TwilioTransportException.class);
-			assertThat(this.twilio.requests()).hasSize(2);
+			assertThat(this.sleeps).hasSize(1);
 		}
 	}
 
 	@Test
-	void readTimeoutOnAPurchaseLeavesTheOutcomeUnknownAfterOneRequest() {
-		this.twilio.otherwise(Reply.after(Duration.ofSeconds(2), Reply.json(201, TwilioFixtures.incomingNumber())));
+	void readTimeoutOnAPurchaseLeavesTheOutcomeUnknownWithoutARetry() {
+		this.twilio.otherwise(Reply.hang());
 
-		CarrierOutcomeUnknownException failure = catchThrowableOfType(CarrierOutcomeUnknownException.class,
-				() -> carrier().purchase(PURCHASE));
+		try (Adapter impatient = adapter(TwilioFixtures.impatient(TwilioFixtures.properties(this.twilio.baseUrl())))) {
+			CarrierOutcomeUnknownException failure = catchThrowableOfType(CarrierOutcomeUnknownException.class,
+					() -> impatient.carrier().purchase(PURCHASE));
 
-		assertThat(failure.getMessage()).contains("did not answer in time");
-		assertThat(failure.httpStatus()).isNull();
-		assertThat(this.twilio.requests()).hasSize(1);
+			assertThat(failure.getMessage()).contains("did not answer in time");
+			assertThat(failure.httpStatus()).isNull();
+			assertThat(this.sleeps).isEmpty();
+		}
 	}
 
 	@Test
@@ -317,16 +323,19 @@ class TwilioFailureTests {
 	@Test
 	void theConcurrencyCapBoundsCallsInFlight() throws Exception {
 		try (Adapter capped = adapter(withConcurrency(TwilioFixtures.properties(this.twilio.baseUrl()), 2))) {
-			this.twilio
-				.otherwise(Reply.after(Duration.ofMillis(100), Reply.json(200, TwilioFixtures.incomingNumber())));
+			CountDownLatch gate = new CountDownLatch(1);
+			this.twilio.otherwise(Reply.after(gate, Reply.json(200, TwilioFixtures.incomingNumber())));
 			ExecutorService callers = Executors.newFixedThreadPool(8);
 			try {
 				List<Future<?>> calls = new ArrayList<>();
 				for (int i = 0; i < 8; i++) {
 					calls.add(callers.submit(() -> capped.carrier().fetch(PN_SID)));
 				}
+				await().atMost(Duration.ofSeconds(60)).until(() -> this.twilio.inFlight() == 2);
+				assertThat(capped.http().availablePermits()).isZero();
+				gate.countDown();
 				for (Future<?> call : calls) {
-					call.get();
+					call.get(60, TimeUnit.SECONDS);
 				}
 			}
 			finally {
@@ -352,7 +361,10 @@ class TwilioFailureTests {
 		adapterLog.setLevel(Level.DEBUG);
 		sdkLog.setLevel(Level.DEBUG);
 		List<Throwable> failures = new ArrayList<>();
-		try (Adapter keyed = adapter(TwilioFixtures.apiKeyProperties(this.twilio.baseUrl()))) {
+		try (Adapter keyed = adapter(TwilioFixtures.apiKeyProperties(this.twilio.baseUrl()));
+				Adapter impatient = adapter(TwilioFixtures.impatient(TwilioFixtures.properties(this.twilio.baseUrl())));
+				Adapter impatientKeyed = adapter(
+						TwilioFixtures.impatient(TwilioFixtures.apiKeyProperties(this.twilio.baseUrl())))) {
 			Consumer<Runnable> attempt = (call) -> {
 				try {
 					call.run();
@@ -361,6 +373,8 @@ class TwilioFailureTests {
 					failures.add(ex);
 				}
 			};
+			Map<NumberCarrier, NumberCarrier> impatientOf = Map.of(carrier(), impatient.carrier(), keyed.carrier(),
+					impatientKeyed.carrier());
 			for (NumberCarrier carrier : List.of(carrier(), keyed.carrier())) {
 				this.twilio.enqueue(Reply.json(401, TwilioFixtures.error(20003, 401, "Authenticate")));
 				attempt.accept(carrier::account);
@@ -368,8 +382,8 @@ class TwilioFailureTests {
 				attempt.accept(() -> carrier.purchase(PURCHASE));
 				this.twilio.enqueue(Reply.drop());
 				attempt.accept(() -> carrier.purchase(PURCHASE));
-				this.twilio.enqueue(Reply.after(Duration.ofSeconds(1), Reply.json(201, "{}")));
-				attempt.accept(() -> carrier.purchase(PURCHASE));
+				this.twilio.enqueue(Reply.hang());
+				attempt.accept(() -> impatientOf.get(carrier).purchase(PURCHASE));
 				this.twilio.enqueue(TOO_MANY, TOO_MANY, TOO_MANY, TOO_MANY);
 				attempt.accept(carrier::balance);
 				this.twilio.enqueue(Reply.json(400, TwilioFixtures.error(21421, 400, "Invalid phone number")));
@@ -408,11 +422,6 @@ class TwilioFailureTests {
 
 	private static String base64(String text) {
 		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static TwilioProperties withRetries(TwilioProperties p, int retries) {
-		return new TwilioProperties(p.accountSid(), p.authToken(), p.apiKey(), p.apiSecret(), p.apiBaseUrl(),
-				p.connectTimeout(), p.readTimeout(), p.maxConcurrency(), retries, p.initialBackoff(), p.maxBackoff());
 	}
 
 	private static TwilioProperties withConcurrency(TwilioProperties p, int concurrency) {

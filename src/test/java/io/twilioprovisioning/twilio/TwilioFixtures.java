@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Credentials, settings and Twilio JSON bodies shaped like the 2010-04-01 API's answers
- * (API-NOTES.md sections 1.4, 2.6, 2.7, 3 and 4.1).
+ * (docs/twilio-notes.md sections 1.4, 2.6, 2.7, 3 and 4.1).
  */
 final class TwilioFixtures {
 
@@ -25,20 +25,43 @@ final class TwilioFixtures {
 
 	static final String ACCOUNT_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID;
 
+	/** Far longer than any answer of a loopback server takes, even on a busy machine. */
+	static final Duration GENEROUS = Duration.ofSeconds(30);
+
+	/**
+	 * The read timeout of calls meant to time out against a server that never answers.
+	 */
+	static final Duration IMPATIENT = Duration.ofMillis(100);
+
 	private TwilioFixtures() {
 	}
 
 	/**
-	 * Small timeouts and backoffs so failure tests stay fast.
+	 * Generous timeouts, so no test depends on how fast a loaded machine answers, and
+	 * small backoffs so retries stay fast.
 	 */
 	static TwilioProperties properties(URI baseUrl) {
-		return new TwilioProperties(ACCOUNT_SID, AUTH_TOKEN, null, null, baseUrl, Duration.ofSeconds(1),
-				Duration.ofMillis(300), 4, 3, Duration.ofMillis(5), Duration.ofMillis(20));
+		return new TwilioProperties(ACCOUNT_SID, AUTH_TOKEN, null, null, baseUrl, GENEROUS, GENEROUS, 4, 3,
+				Duration.ofMillis(5), Duration.ofMillis(20));
 	}
 
 	static TwilioProperties apiKeyProperties(URI baseUrl) {
-		return new TwilioProperties(ACCOUNT_SID, null, API_KEY, API_SECRET, baseUrl, Duration.ofSeconds(1),
-				Duration.ofMillis(300), 4, 3, Duration.ofMillis(5), Duration.ofMillis(20));
+		return new TwilioProperties(ACCOUNT_SID, null, API_KEY, API_SECRET, baseUrl, GENEROUS, GENEROUS, 4, 3,
+				Duration.ofMillis(5), Duration.ofMillis(20));
+	}
+
+	/**
+	 * A short read timeout and one retry, for calls that must time out: use it only
+	 * against a server that does not answer until released or closed, so the timeout
+	 * happens whatever the machine's speed.
+	 */
+	static TwilioProperties impatient(TwilioProperties properties) {
+		return impatient(properties, IMPATIENT);
+	}
+
+	static TwilioProperties impatient(TwilioProperties p, Duration readTimeout) {
+		return new TwilioProperties(p.accountSid(), p.authToken(), p.apiKey(), p.apiSecret(), p.apiBaseUrl(),
+				p.connectTimeout(), readTimeout, p.maxConcurrency(), 1, p.initialBackoff(), p.maxBackoff());
 	}
 
 	/**

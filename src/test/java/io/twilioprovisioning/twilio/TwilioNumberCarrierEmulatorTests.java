@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +45,9 @@ import static org.awaitility.Awaitility.await;
  * The adapter against the sandbox's Twilio emulator on a loopback port, with its fault
  * injection: for each operation, success and each failure class (refusal, 429 then
  * success, 429 forever, 5xx, timeout, an answer dropped after the change was committed).
- * Settings: read timeout 300 ms, 3 retries, backoff 5–20 ms.
+ * Settings: 3 retries, backoff 5–20 ms, a read timeout far longer than any answer takes;
+ * calls meant to time out use a short one against an emulator that hangs until it is
+ * released or closed, so no test depends on the machine's speed.
  */
 class TwilioNumberCarrierEmulatorTests {
 
@@ -65,7 +68,7 @@ class TwilioNumberCarrierEmulatorTests {
 	@BeforeEach
 	void start() {
 		this.emulator = new TwilioEmulator(ACCOUNT_SID, AUTH_TOKEN);
-		this.emulator.faults().hangFor(Duration.ofSeconds(1));
+		this.emulator.faults().hangUntilReleased();
 		this.server = StandaloneTwilioEmulator.start(this.emulator);
 		this.adapter = TwilioFixtures.adapter(TwilioFixtures.properties(URI.create(this.server.baseUrl())));
 		this.ownedSid = this.emulator.addOwned(OWNED).sid();
@@ -77,6 +80,19 @@ class TwilioNumberCarrierEmulatorTests {
 		this.server.close();
 	}
 
+	/**
+	 * An adapter with a short read timeout that records its waits between attempts.
+	 */
+	private Adapter impatient(List<Duration> retries) {
+		return impatient(TwilioFixtures.IMPATIENT, retries);
+	}
+
+	private Adapter impatient(Duration readTimeout, List<Duration> retries) {
+		return TwilioFixtures.adapter(
+				TwilioFixtures.impatient(TwilioFixtures.properties(URI.create(this.server.baseUrl())), readTimeout),
+				retries::add);
+	}
+
 	private NumberCarrier carrier() {
 		return this.adapter.carrier();
 	}
@@ -86,16 +102,20 @@ class TwilioNumberCarrierEmulatorTests {
 	 * number carrier calls).
 	 */
 	private Object call(Operation operation) {
+		return call(carrier(), operation);
+	}
+
+	private Object call(NumberCarrier carrier, Operation operation) {
 		return switch (operation) {
-			case SEARCH -> carrier().search(SearchCriteria.local("US").withAreaCode("415"));
-			case LIST -> carrier().listOwned(50).count();
-			case PURCHASE -> carrier()
+			case SEARCH -> carrier.search(SearchCriteria.local("US").withAreaCode("415"));
+			case LIST -> carrier.listOwned(50).count();
+			case PURCHASE -> carrier
 				.purchase(PurchaseOrder.number(new E164Number(TwilioEmulator.MAGIC_AVAILABLE), "Main", WEBHOOKS));
-			case FETCH -> carrier().fetch(this.ownedSid).orElseThrow();
-			case UPDATE -> carrier().update(this.ownedSid, new NumberUpdate("Renamed", null));
-			case RELEASE -> carrier().release(this.ownedSid);
-			case ACCOUNT -> carrier().account();
-			case BALANCE -> carrier().balance();
+			case FETCH -> carrier.fetch(this.ownedSid).orElseThrow();
+			case UPDATE -> carrier.update(this.ownedSid, new NumberUpdate("Renamed", null));
+			case RELEASE -> carrier.release(this.ownedSid);
+			case ACCOUNT -> carrier.account();
+			case BALANCE -> carrier.balance();
 			default -> throw new IllegalArgumentException("The number carrier does not call " + operation);
 		};
 	}
@@ -181,37 +201,40 @@ class TwilioNumberCarrierEmulatorTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "SEARCH", "LIST", "FETCH", "ACCOUNT", "BALANCE" })
-	void aTimeoutOnAGetIsRetriedThenSucceeds(Operation operation) {
-		this.emulator.faults().failNext(operation, Fault.TIMEOUT, 1);
+	void aTimeoutOnEveryAttemptOfAGetIsRetriedThenUnavailable(Operation operation) {
+		this.emulator.faults().failNext(operation, Fault.TIMEOUT, 10);
+		List<Duration> retries = new CopyOnWriteArrayList<>();
 
-		assertThat(call(operation)).isNotNull();
+		try (Adapter impatient = impatient(retries)) {
+			CarrierUnavailableException failure = catchThrowableOfType(CarrierUnavailableException.class,
+					() -> call(impatient.carrier(), operation));
 
-		assertThat(this.emulator.requestCount(operation)).isEqualTo(2);
-	}
-
-	@Test
-	void aTimeoutOnEveryAttemptOfAGetIsUnavailable() {
-		this.emulator.faults().failNext(Operation.FETCH, Fault.TIMEOUT, 10);
-
-		CarrierUnavailableException failure = catchThrowableOfType(CarrierUnavailableException.class,
-				() -> call(Operation.FETCH));
-
-		assertThat(failure.getMessage()).contains("did not answer in time");
-		assertThat(this.emulator.requestCount(Operation.FETCH)).isEqualTo(4);
+			assertThat(failure.getMessage()).contains("did not answer in time").contains("Nothing was changed");
+			assertThat(failure.httpStatus()).isNull();
+		}
+		assertThat(retries).hasSize(1);
 	}
 
 	@Test
 	void aTimeoutOnAPurchaseLeavesTheOutcomeUnknownAndTwilioMayBuyAfterAll() {
 		this.emulator.faults().failNext(Operation.PURCHASE, Fault.TIMEOUT, 1);
+		List<Duration> retries = new CopyOnWriteArrayList<>();
 
-		assertThat(catchThrowableOfType(CarrierOutcomeUnknownException.class, () -> call(Operation.PURCHASE)))
-			.hasMessageContaining("did not answer in time");
+		try (Adapter impatient = impatient(Duration.ofSeconds(2), retries)) {
+			assertThat(catchThrowableOfType(CarrierOutcomeUnknownException.class,
+					() -> call(impatient.carrier(), Operation.PURCHASE)))
+				.hasMessageContaining("did not answer in time");
+		}
 
-		assertThat(this.emulator.requestCount(Operation.PURCHASE)).isEqualTo(1);
-		await().atMost(Duration.ofSeconds(5))
+		assertThat(retries).isEmpty();
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.emulator.faults().waiting() == 1);
+		assertThat(this.emulator.ownedByNumber(TwilioEmulator.MAGIC_AVAILABLE)).isEmpty();
+		this.emulator.faults().releaseWaits();
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(this.emulator.ownedByNumber(TwilioEmulator.MAGIC_AVAILABLE)).isPresent());
 		assertThat(carrier().findByPhoneNumber(new E164Number(TwilioEmulator.MAGIC_AVAILABLE))).isPresent();
 		assertThat(this.emulator.purchaseCount()).isEqualTo(1);
+		assertThat(this.emulator.requestCount(Operation.PURCHASE)).isEqualTo(1);
 	}
 
 	@Test
@@ -353,7 +376,7 @@ class TwilioNumberCarrierEmulatorTests {
 	@Test
 	void wrongCredentialsAreUnavailableWithAHint() {
 		TwilioProperties wrong = new TwilioProperties(ACCOUNT_SID, "not-the-token", null, null,
-				URI.create(this.server.baseUrl()), Duration.ofSeconds(1), Duration.ofMillis(300), 4, 3,
+				URI.create(this.server.baseUrl()), TwilioFixtures.GENEROUS, TwilioFixtures.GENEROUS, 4, 3,
 				Duration.ofMillis(5), Duration.ofMillis(20));
 		try (Adapter impostor = TwilioFixtures.adapter(wrong)) {
 			CarrierUnavailableException failure = catchThrowableOfType(CarrierUnavailableException.class,
@@ -369,7 +392,7 @@ class TwilioNumberCarrierEmulatorTests {
 		this.emulator.preload(499);
 		this.emulator.faults().failRate(Operation.LIST, Fault.TOO_MANY_REQUESTS, 0.3);
 		TwilioProperties patient = new TwilioProperties(ACCOUNT_SID, AUTH_TOKEN, null, null,
-				URI.create(this.server.baseUrl()), Duration.ofSeconds(1), Duration.ofMillis(300), 4, 10,
+				URI.create(this.server.baseUrl()), TwilioFixtures.GENEROUS, TwilioFixtures.GENEROUS, 4, 10,
 				Duration.ofMillis(1), Duration.ofMillis(5));
 		try (Adapter adapter = TwilioFixtures.adapter(patient);
 				Stream<OwnedNumber> owned = adapter.carrier().listOwned(50)) {
@@ -380,10 +403,23 @@ class TwilioNumberCarrierEmulatorTests {
 
 	@Test
 	void latencyWithinTheReadTimeoutIsNoFailure() {
-		this.emulator.faults().latency(Duration.ofMillis(100));
+		this.emulator.faults().latency(Duration.ofMillis(50));
 
 		assertThat(carrier().fetch(this.ownedSid)).isPresent();
 		assertThat(this.emulator.requestCount(Operation.FETCH)).isEqualTo(1);
+	}
+
+	@Test
+	void latencyFarAboveTheReadTimeoutIsATimeoutRetriedThenUnavailable() {
+		this.emulator.faults().latency(Duration.ofDays(1));
+		List<Duration> retries = new CopyOnWriteArrayList<>();
+
+		try (Adapter impatient = impatient(retries)) {
+			assertThat(catchThrowableOfType(CarrierUnavailableException.class,
+					() -> impatient.carrier().fetch(this.ownedSid)))
+				.hasMessageContaining("did not answer in time");
+		}
+		assertThat(retries).hasSize(1);
 	}
 
 	private static Integer refusal(Runnable call) {

@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Pins what goes over the wire for each carrier operation: method, path, query or form
- * fields and the Basic auth header, as API-NOTES.md describes Twilio's 2010-04-01 API,
- * and how Twilio's answers become the port's records.
+ * fields and the Basic auth header, as docs/twilio-notes.md describes Twilio's 2010-04-01
+ * API, and how Twilio's answers become the port's records.
  */
 class TwilioWireTests {
 

@@ -75,34 +75,6 @@ class SecurityTests {
 	}
 
 	@Test
-	void repeatedWrongPasswordsLockTheAccountEvenForTheRightPassword() {
-		String email = "target-" + UUID.randomUUID() + "@test.local";
-		this.users.create(email, "right-password-123", Role.ADMIN);
-		ApiClient wrong = ApiClient.as(this.port, email, "wrong-password");
-		for (int i = 0; i < 5; i++) {
-			assertThat(wrong.get("/api/admin/clients").status()).isEqualTo(401);
-		}
-		Response response = ApiClient.as(this.port, email, "right-password-123").get("/api/admin/clients");
-		assertThat(response.status()).isEqualTo(401);
-		assertThat(response.json().get("detail").asString()).contains("locked");
-		assertThat(this.users.findByEmail(email).orElseThrow().lockedUntil()).isNotNull();
-	}
-
-	@Test
-	void successfulLoginResetsTheFailureCount() {
-		String email = "typo-" + UUID.randomUUID() + "@test.local";
-		this.users.create(email, "right-password-123", Role.ADMIN);
-		ApiClient wrong = ApiClient.as(this.port, email, "wrong-password");
-		ApiClient right = ApiClient.as(this.port, email, "right-password-123");
-		for (int round = 0; round < 3; round++) {
-			for (int i = 0; i < 4; i++) {
-				wrong.get("/api/admin/clients");
-			}
-			assertThat(right.get("/api/admin/clients").status()).isEqualTo(200);
-		}
-	}
-
-	@Test
 	void openApiDescriptionIsForAdminsWithBasicAuth() {
 		assertThat(ApiClient.anonymous(this.port).get("/v3/api-docs").status()).isIn(302, 401);
 		Response response = ApiClient.as(this.port, RunningServerTest.ADMIN_EMAIL, RunningServerTest.ADMIN_PASSWORD)

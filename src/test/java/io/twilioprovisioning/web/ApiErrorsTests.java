@@ -83,6 +83,7 @@ class ApiErrorsTests {
 		Response response = this.admin.send("POST", "/api/admin/clients", "text/plain", "name=x");
 		assertThat(response.status()).isEqualTo(415);
 		assertThat(response.isProblem()).isTrue();
+		assertThat(response.json().get("type").asString()).endsWith("/unsupported-media-type");
 	}
 
 	@Test

@@ -2,7 +2,9 @@ package io.twilioprovisioning.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
@@ -230,15 +232,21 @@ class ConsoleBrowserTests {
 		Page page = loggedInAdmin();
 		Locator close = page.getByRole(AriaRole.BUTTON,
 				new Page.GetByRoleOptions().setName("Close numbers gone from Twilio"));
+		List<String> posted = new CopyOnWriteArrayList<>();
+		page.onRequest((request) -> {
+			if ("POST".equals(request.method()) && request.url().endsWith("/admin/twilio/sync/close-missing")) {
+				posted.add(request.url());
+			}
+		});
 		page.onceDialog((dialog) -> dialog.dismiss());
 		close.click();
-		page.waitForTimeout(700);
 		assertThat(page.locator(".flash")).hasCount(0);
 		assertThat(close).isEnabled();
 		page.onceDialog((dialog) -> dialog.accept());
 		close.click();
 		assertThat(page.locator(".flash").first()).isVisible();
 		assertThat(page.locator("body")).not().containsText("Exception");
+		assertThat(posted).as("only the confirmed click submits").hasSize(1);
 	}
 
 	@Test

@@ -10,9 +10,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs a webhook the way Twilio does (API-NOTES §6), independently of twilio-java:
- * HMAC-SHA1 over the URL followed by each form parameter's name and value in name order,
- * keyed with the auth token, Base64.
+ * Signs a webhook the way Twilio does (docs/twilio-notes.md §6), independently of
+ * twilio-java: HMAC-SHA1 over the URL followed by each form parameter's name and value in
+ * name order, keyed with the auth token, Base64.
  */
 final class TwilioSigner {
 

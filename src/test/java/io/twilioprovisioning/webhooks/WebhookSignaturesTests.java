@@ -10,7 +10,7 @@ import io.twilioprovisioning.webhooks.WebhookSignatures.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The signature check against the verified test vector of API-NOTES §6.
+ * The signature check against the verified test vector of docs/twilio-notes.md §6.
  */
 class WebhookSignaturesTests {
 

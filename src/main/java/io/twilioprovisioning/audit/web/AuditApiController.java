@@ -1,5 +1,7 @@
 package io.twilioprovisioning.audit.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twilioprovisioning.audit.AuditEntry;
 import io.twilioprovisioning.audit.AuditQuery;
 import io.twilioprovisioning.audit.AuditTrail;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/admin/audit")
+@Tag(name = "Audit", description = "Every lifecycle step: who, what, before and after, outcome, Twilio's error code")
 class AuditApiController {
 
 	private final AuditTrail trail;
@@ -29,6 +32,7 @@ class AuditApiController {
 		this.trail = trail;
 	}
 
+	@Operation(operationId = "listAuditEntries", summary = "A page of the audit trail, newest first, filtered")
 	@GetMapping
 	PageResult<AuditEntry> list(@RequestParam(required = false) @PhoneNumberText String phoneNumber,
 			@RequestParam(required = false) @Min(1) Long clientId,

@@ -2,10 +2,15 @@ package io.twilioprovisioning.clients.web;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
 import io.twilioprovisioning.clients.ClientQuery;
 import io.twilioprovisioning.clients.ClientStatus;
+import io.twilioprovisioning.platform.ApiProblems;
 import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
 import jakarta.validation.Valid;
@@ -23,6 +28,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.twilioprovisioning.platform.DomainException.Kind.CONFLICT;
+import static io.twilioprovisioning.platform.DomainException.Kind.NOT_FOUND;
+
 /**
  * Client businesses: list with paging and search, create, fetch, update, deactivate.
  */
@@ -37,6 +45,7 @@ class ClientsApiController {
 		this.clients = clients;
 	}
 
+	@Operation(operationId = "listClients", summary = "A page of the clients, by name; q searches the name")
 	@GetMapping
 	PageResult<Client> list(@RequestParam(required = false) @Size(max = 120) String q,
 			@RequestParam(required = false) ClientStatus status, @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -44,6 +53,11 @@ class ClientsApiController {
 		return this.clients.search(new ClientQuery(q, status), new PageRequest(page, size));
 	}
 
+	@Operation(operationId = "createClient", summary = "Create a client; active unless status says INACTIVE")
+	@ApiResponse(responseCode = "201", description = "Created; Location is the client's URL",
+			headers = @Header(name = "Location", description = "/api/admin/clients/{id}",
+					schema = @Schema(type = "string", format = "uri-reference")))
+	@ApiProblems(CONFLICT)
 	@PostMapping
 	ResponseEntity<Client> create(@Valid @RequestBody ClientForm form) {
 		Client client = this.clients.create(form.name(), form.contactEmail());
@@ -53,17 +67,28 @@ class ClientsApiController {
 		return ResponseEntity.created(URI.create("/api/admin/clients/" + client.id())).body(client);
 	}
 
+	@Operation(operationId = "getClient", summary = "One client")
+	@ApiProblems(NOT_FOUND)
 	@GetMapping("/{id}")
 	Client get(@PathVariable long id) {
 		return this.clients.get(id);
 	}
 
+	@Operation(operationId = "updateClient", summary = "Change a client's name, contact or status")
+	@ApiProblems({ NOT_FOUND, CONFLICT })
 	@PutMapping("/{id}")
 	Client update(@PathVariable long id, @Valid @RequestBody ClientForm form) {
 		ClientStatus status = (form.status() != null) ? form.status() : this.clients.get(id).status();
 		return this.clients.update(id, form.name(), form.contactEmail(), status);
 	}
 
+	/**
+	 * Deactivates a client; 409 {@code client-holds-numbers} (with how many and where to
+	 * find them) while it still holds numbers.
+	 */
+	@Operation(operationId = "deactivateClient",
+			summary = "Stop serving a client: no number is bought for or moved to it")
+	@ApiProblems({ NOT_FOUND, CONFLICT })
 	@PostMapping("/{id}/deactivate")
 	Client deactivate(@PathVariable long id) {
 		return this.clients.deactivate(id);

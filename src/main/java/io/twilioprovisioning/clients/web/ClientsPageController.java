@@ -1,6 +1,7 @@
 package io.twilioprovisioning.clients.web;
 
 import io.twilioprovisioning.clients.Client;
+import io.twilioprovisioning.clients.ClientHoldsNumbersException;
 import io.twilioprovisioning.clients.ClientManagement;
 import io.twilioprovisioning.clients.ClientQuery;
 import io.twilioprovisioning.clients.ClientStatus;
@@ -71,11 +72,21 @@ class ClientsPageController {
 		return "clients/list";
 	}
 
+	/**
+	 * Deactivates a client; one that still holds numbers is refused, and the operator
+	 * lands on its numbers to reassign or release them.
+	 */
 	@PostMapping("/{id}/deactivate")
 	String deactivate(@PathVariable long id, RedirectAttributes redirect) {
-		Client client = this.clients.deactivate(id);
-		redirect.addFlashAttribute("flashSuccess", "Client '" + client.name() + "' is now inactive.");
-		return "redirect:/admin/clients";
+		try {
+			Client client = this.clients.deactivate(id);
+			redirect.addFlashAttribute("flashSuccess", "Client '" + client.name() + "' is now inactive.");
+			return "redirect:/admin/clients";
+		}
+		catch (ClientHoldsNumbersException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage() + " Its numbers are listed below.");
+			return "redirect:/admin/phone-numbers?clientId=" + ex.clientId();
+		}
 	}
 
 	@PostMapping("/{id}/activate")

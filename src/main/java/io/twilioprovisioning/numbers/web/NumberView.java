@@ -3,10 +3,13 @@ package io.twilioprovisioning.numbers.web;
 import java.time.Instant;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.numbers.Capabilities;
 import io.twilioprovisioning.numbers.TrackedNumber;
 import io.twilioprovisioning.numbers.WebhookConfig;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tracked number as the JSON API shows it.
@@ -27,9 +30,17 @@ import io.twilioprovisioning.numbers.WebhookConfig;
  * @param createdAt when it was first requested
  * @param updatedAt when it last changed
  */
-record NumberView(long id, String phoneNumber, String nationalFormat, String sid, String friendlyName, String state,
-		ClientRef client, Capabilities capabilities, WebhookConfig webhooks, boolean webhooksMatchPolicy,
-		Failure failure, Instant purchasedAt, Instant releasedAt, Instant createdAt, Instant updatedAt) {
+@NullMarked
+record NumberView(long id, @Schema(pattern = E164) @Nullable String phoneNumber, @Nullable String nationalFormat,
+		@Schema(pattern = SID) @Nullable String sid, @Nullable String friendlyName, @Schema(allowableValues = {
+				"PURCHASING", "ACTIVE", "RELEASING", "RELEASED", "FAILED" }) String state,
+		@Nullable ClientRef client, Capabilities capabilities, WebhookConfig webhooks, boolean webhooksMatchPolicy,
+		@Nullable Failure failure, @Nullable Instant purchasedAt, @Nullable Instant releasedAt, Instant createdAt,
+		Instant updatedAt){
+
+	static final String E164 = "^\\+[1-9][0-9]{1,14}$";
+
+	static final String SID = "^PN[0-9a-fA-F]{32}$";
 
 	static NumberView of(TrackedNumber number, Map<Long, Client> clients, boolean webhooksMatchPolicy) {
 		Client client = (number.clientId() != null) ? clients.get(number.clientId()) : null;
@@ -48,7 +59,8 @@ record NumberView(long id, String phoneNumber, String nationalFormat, String sid
 	 * @param id client id
 	 * @param name client name
 	 */
-	record ClientRef(long id, String name) {
+	@NullMarked
+	record ClientRef(long id, @Nullable String name) {
 
 	}
 
@@ -58,7 +70,8 @@ record NumberView(long id, String phoneNumber, String nationalFormat, String sid
 	 * @param twilioCode Twilio's error code, if Twilio refused
 	 * @param reason the explanation
 	 */
-	record Failure(Integer twilioCode, String reason) {
+	@NullMarked
+	record Failure(@Nullable Integer twilioCode, String reason) {
 
 	}
 

@@ -10,6 +10,7 @@ import io.twilioprovisioning.numbers.NumberQuery;
 import io.twilioprovisioning.numbers.NumberSort;
 import io.twilioprovisioning.numbers.PhoneNumberState;
 import io.twilioprovisioning.numbers.TrackedNumber;
+import io.twilioprovisioning.platform.ApiProblems;
 import io.twilioprovisioning.platform.InvalidParameterException;
 import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,9 +29,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.twilioprovisioning.platform.DomainException.Kind.CONFLICT;
+import static io.twilioprovisioning.platform.DomainException.Kind.NOT_FOUND;
+
 /**
- * Routes 6 and 7 of DESIGN.md: reassign a number, list the inventory; and one number with
- * its assignment history.
+ * Routes 6 and 7 of docs/design.md: reassign a number, list the inventory; and one number
+ * with its assignment history.
  */
 @RestController
 @RequestMapping("/api/admin/phone-numbers")
@@ -46,7 +51,8 @@ class PhoneNumbersApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "A page of the inventory, filtered and sorted in the database",
+	@Operation(operationId = "listPhoneNumbers",
+			summary = "A page of the inventory, filtered and sorted in the database",
 			description = "status: PURCHASING, ACTIVE, RELEASING, RELEASED, FAILED or ALL (default: the live ones). "
 					+ "q: digits of the number, part of the friendly name, or a SID. "
 					+ "sort: createdAt|purchasedAt|phoneNumber|friendlyName|state, optionally ,asc or ,desc.")
@@ -75,14 +81,17 @@ class PhoneNumbersApiController {
 				result.totalElements());
 	}
 
+	@ApiProblems(NOT_FOUND)
 	@GetMapping("/{id}")
-	@Operation(summary = "One number with who had it when")
+	@Operation(operationId = "getPhoneNumber", summary = "One number with who had it when")
 	NumberDetail get(@PathVariable long id) {
 		return new NumberDetail(this.views.of(this.lifecycle.get(id)), this.lifecycle.history(id));
 	}
 
+	@ApiProblems({ NOT_FOUND, CONFLICT })
 	@PostMapping("/reassign")
-	@Operation(summary = "Move a number to another client; fromClientId, when given, must match")
+	@Operation(operationId = "reassignNumber",
+			summary = "Move a number to another client; fromClientId, when given, must match")
 	NumberResponse reassign(@Valid @RequestBody ReassignRequest request, Principal principal) {
 		NumberLifecycle.ReassignResult result = this.lifecycle.reassign(request.toRef(), request.toClientId(),
 				request.fromClientId(), principal.getName());
@@ -95,6 +104,7 @@ class PhoneNumbersApiController {
 	 * @param number the number
 	 * @param assignments who had it when, oldest first
 	 */
+	@NullMarked
 	record NumberDetail(NumberView number, List<NumberLifecycle.Assignment> assignments) {
 
 	}

@@ -8,19 +8,25 @@ import io.twilioprovisioning.numbers.NumberSync;
 import io.twilioprovisioning.numbers.SyncActionResult;
 import io.twilioprovisioning.numbers.SyncReport;
 import io.twilioprovisioning.numbers.SyncReportNotFoundException;
+import io.twilioprovisioning.platform.ApiProblems;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.twilioprovisioning.platform.DomainException.Kind.CONFLICT;
+import static io.twilioprovisioning.platform.DomainException.Kind.NOT_FOUND;
+import static io.twilioprovisioning.platform.DomainException.Kind.REFUSED;
+import static io.twilioprovisioning.platform.DomainException.Kind.UNAVAILABLE;
+
 /**
- * Sync with Twilio (DESIGN.md invariant 7): run a check, read the latest report, and
- * adopt, fix or close what it found.
+ * Sync with Twilio (docs/design.md, invariant 7): run a check, read the latest report,
+ * and adopt, fix or close what it found.
  */
 @RestController
 @RequestMapping("/api/admin/twilio/sync")
-@Tag(name = "Twilio sync", description = "Compare Twilio's inventory with ours; adopt, fix webhooks, close missing")
+@Tag(name = "Sync", description = "Compare Twilio's inventory with ours; adopt, fix webhooks or names, close missing")
 class SyncApiController {
 
 	private final NumberSync sync;
@@ -29,34 +35,51 @@ class SyncApiController {
 		this.sync = sync;
 	}
 
+	@ApiProblems({ REFUSED, UNAVAILABLE })
 	@PostMapping
-	@Operation(summary = "Compare Twilio's inventory with the database and store the report",
-			description = "Reports untracked numbers, numbers gone from Twilio and webhooks other than the policy's; "
-					+ "changes nothing. A Twilio failure stores no report.")
+	@Operation(operationId = "checkSync", summary = "Compare Twilio's inventory with the database and store the report",
+			description = "Reports untracked numbers, numbers gone from Twilio, webhooks other than the policy's and "
+					+ "friendly names other than the client's; changes nothing. A Twilio failure stores no report.")
 	SyncReport check(Principal principal) {
 		return this.sync.check(principal.getName());
 	}
 
+	@ApiProblems(NOT_FOUND)
 	@GetMapping
-	@Operation(summary = "The latest sync report, from any instance; 404 before the first check")
+	@Operation(operationId = "getLatestSyncReport",
+			summary = "The latest sync report, from any instance; 404 before the first check")
 	SyncReport latest() {
 		return this.sync.latest().orElseThrow(SyncReportNotFoundException::new);
 	}
 
+	@ApiProblems({ REFUSED, UNAVAILABLE })
 	@PostMapping("/adopt")
-	@Operation(summary = "Track every number owned in Twilio but not tracked, as active and unassigned")
+	@Operation(operationId = "adoptUntrackedNumbers",
+			summary = "Track every number owned in Twilio but not tracked, as active and unassigned")
 	SyncActionResult adopt(Principal principal) {
 		return this.sync.adoptUntracked(principal.getName());
 	}
 
+	@ApiProblems({ REFUSED, UNAVAILABLE })
 	@PostMapping("/fix-webhooks")
-	@Operation(summary = "Apply the policy's webhooks to every active number whose webhooks differ")
+	@Operation(operationId = "fixWebhooks",
+			summary = "Apply the policy's webhooks to every active number whose webhooks differ")
 	SyncActionResult fixWebhooks(Principal principal) {
 		return this.sync.fixWebhooks(principal.getName());
 	}
 
+	@ApiProblems({ REFUSED, UNAVAILABLE })
+	@PostMapping("/fix-names")
+	@Operation(operationId = "fixNames",
+			summary = "Set Twilio's friendly name of every active number back to its client's name where it differs")
+	SyncActionResult fixNames(Principal principal) {
+		return this.sync.fixNames(principal.getName());
+	}
+
+	@ApiProblems({ CONFLICT, REFUSED, UNAVAILABLE })
 	@PostMapping("/close-missing")
-	@Operation(summary = "Record as released every active number Twilio no longer has")
+	@Operation(operationId = "closeMissingNumbers",
+			summary = "Record as released every active number Twilio no longer has")
 	SyncActionResult closeMissing(Principal principal) {
 		return this.sync.closeMissing(principal.getName());
 	}

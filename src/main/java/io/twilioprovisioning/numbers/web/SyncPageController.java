@@ -38,7 +38,7 @@ class SyncPageController {
 					report.inSync() ? "Checked " + report.checked() + " numbers: Twilio and the inventory agree."
 							: "Checked " + report.checked() + " numbers: " + report.untrackedCount() + " untracked, "
 									+ report.missingCount() + " gone from Twilio, " + report.webhooksDifferCount()
-									+ " with other webhooks.");
+									+ " with other webhooks, " + report.namesDifferCount() + " with other names.");
 		}
 		catch (DomainException ex) {
 			Flash.error(redirect, ex);
@@ -55,6 +55,12 @@ class SyncPageController {
 	@PostMapping("/fix-webhooks")
 	String fixWebhooks(Principal principal, RedirectAttributes redirect) {
 		return run(() -> this.sync.fixWebhooks(principal.getName()), "Applied the policy's webhooks to %d number(s)",
+				principal, redirect);
+	}
+
+	@PostMapping("/fix-names")
+	String fixNames(Principal principal, RedirectAttributes redirect) {
+		return run(() -> this.sync.fixNames(principal.getName()), "Set the client's name in Twilio on %d number(s)",
 				principal, redirect);
 	}
 

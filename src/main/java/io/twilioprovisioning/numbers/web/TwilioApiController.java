@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twilioprovisioning.numbers.AccountOverview;
 import io.twilioprovisioning.numbers.AvailableNumber;
@@ -18,9 +21,12 @@ import io.twilioprovisioning.numbers.PurchaseCommand;
 import io.twilioprovisioning.numbers.PurchaseResult;
 import io.twilioprovisioning.numbers.SearchResult;
 import io.twilioprovisioning.numbers.SyncReport;
+import io.twilioprovisioning.platform.ApiProblems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,12 +37,18 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.twilioprovisioning.platform.DomainException.Kind.CONFLICT;
+import static io.twilioprovisioning.platform.DomainException.Kind.NOT_FOUND;
+import static io.twilioprovisioning.platform.DomainException.Kind.REFUSED;
+import static io.twilioprovisioning.platform.DomainException.Kind.UNAVAILABLE;
+import static io.twilioprovisioning.platform.DomainException.Kind.UNKNOWN_OUTCOME;
+
 /**
- * Routes 1–5 of DESIGN.md: search, purchase, configure, release, account.
+ * Routes 1–5 of docs/design.md: search, purchase, configure, release, account.
  */
 @RestController
 @RequestMapping("/api/admin/twilio")
-@Tag(name = "Twilio numbers", description = "Search, buy, configure and release numbers; the account at a glance")
+@Tag(name = "Twilio", description = "Search, buy, configure and release numbers; the account at a glance")
 class TwilioApiController {
 
 	private final NumberLifecycle lifecycle;
@@ -51,16 +63,25 @@ class TwilioApiController {
 		this.sync = sync;
 	}
 
+	@ApiProblems({ REFUSED, UNAVAILABLE })
 	@PostMapping("/search")
-	@Operation(summary = "Search the numbers for sale (one page of at most 30)")
+	@Operation(operationId = "searchNumbers", summary = "Search the numbers for sale (one page of at most 30)")
 	SearchResponse search(@Valid @RequestBody SearchRequest request) {
 		SearchResult result = this.lifecycle.search(request.toCriteria());
 		return new SearchResponse(result.numbers().stream().map(AvailableNumberView::of).toList(),
 				result.mode().label());
 	}
 
+	@ApiProblems({ NOT_FOUND, CONFLICT, REFUSED, UNAVAILABLE, UNKNOWN_OUTCOME })
+	@ApiResponse(responseCode = "201", description = "Bought; Location is the number's URL",
+			headers = @Header(name = "Location", description = "/api/admin/phone-numbers/{id}",
+					schema = @Schema(type = "string", format = "uri-reference")))
+	@ApiResponse(responseCode = "200", description = "A replay of an idempotency key: the first purchase's number",
+			headers = @Header(name = "Location", description = "/api/admin/phone-numbers/{id}",
+					schema = @Schema(type = "string", format = "uri-reference")))
 	@PostMapping("/purchase")
-	@Operation(summary = "Buy a number for a client, with the policy's webhooks and the client's name",
+	@Operation(operationId = "purchaseNumber",
+			summary = "Buy a number for a client, with the policy's webhooks and the client's name",
 			description = "Records the intent first; a lost answer from Twilio is resolved by looking the number up, "
 					+ "never by buying again. The same idempotencyKey (or Idempotency-Key header) returns the first "
 					+ "result. 201 for a new purchase, 200 for a replay.")
@@ -80,22 +101,27 @@ class TwilioApiController {
 			.body(body);
 	}
 
+	@ApiProblems({ NOT_FOUND, CONFLICT, REFUSED, UNAVAILABLE })
 	@PostMapping("/configure")
-	@Operation(summary = "Set a number's webhooks, explicitly or to the platform's defaults")
+	@Operation(operationId = "configureNumber",
+			summary = "Set a number's webhooks, explicitly or to the platform's defaults")
 	NumberResponse configure(@Valid @RequestBody ConfigureRequest request, Principal principal) {
 		return NumberResponse.of(this.views.of(this.lifecycle.configure(request.toRef(), request.toWebhooks(),
 				Boolean.TRUE.equals(request.useDefaults()), principal.getName())));
 	}
 
+	@ApiProblems({ NOT_FOUND, CONFLICT, REFUSED, UNAVAILABLE })
 	@PostMapping("/release")
-	@Operation(summary = "Release a number back to Twilio; confirm must repeat the number. Idempotent.")
+	@Operation(operationId = "releaseNumber",
+			summary = "Release a number back to Twilio; confirm must repeat the number. Idempotent.")
 	NumberResponse release(@Valid @RequestBody ReleaseRequest request, Principal principal) {
 		return NumberResponse
 			.of(this.views.of(this.lifecycle.release(request.toRef(), request.confirm(), principal.getName())));
 	}
 
+	@ApiProblems({ REFUSED, UNAVAILABLE })
 	@GetMapping("/account")
-	@Operation(summary = "The Twilio account, its balance and the inventory counts")
+	@Operation(operationId = "getAccount", summary = "The Twilio account, its balance and the inventory counts")
 	AccountResponse account() {
 		AccountOverview overview = this.lifecycle.overview();
 		if (overview.carrierError() != null) {
@@ -105,12 +131,13 @@ class TwilioApiController {
 		SyncReport report = this.sync.latest().orElse(null);
 		long untracked = (report != null) ? report.untrackedCount() : 0;
 		long missing = (report != null) ? report.missingCount() : 0;
+		long namesDiffer = (report != null) ? report.namesDifferCount() : 0;
 		return new AccountResponse(overview.mode().label(), overview.account().maskedSid(),
 				overview.account().friendlyName(), overview.account().status(), overview.account().type(),
 				new Balance(overview.balance().amount(), overview.balance().currency()),
 				new NumberCounts(counts.owned(), counts.assigned(), counts.unassigned(),
-						counts.outOfSync() + untracked + missing, counts.purchasing(), counts.releasing(),
-						counts.webhooksDiffer(), untracked, missing));
+						counts.outOfSync() + untracked + missing + namesDiffer, counts.purchasing(), counts.releasing(),
+						counts.webhooksDiffer(), untracked, missing, namesDiffer));
 	}
 
 	/**
@@ -119,7 +146,9 @@ class TwilioApiController {
 	 * @param numbers the numbers found
 	 * @param mode sandbox or live
 	 */
-	record SearchResponse(List<AvailableNumberView> numbers, String mode) {
+	@NullMarked
+	record SearchResponse(List<AvailableNumberView> numbers, @Schema(allowableValues = {
+			"sandbox", "live" }) String mode){
 
 	}
 
@@ -137,9 +166,13 @@ class TwilioApiController {
 	 * @param addressRequirements none, any, local or foreign
 	 * @param beta new to Twilio
 	 */
-	record AvailableNumberView(String phoneNumber, String nationalFormat, String friendlyName, String locality,
-			String region, String postalCode, String isoCountry, Capabilities capabilities, String addressRequirements,
-			boolean beta) {
+	@NullMarked
+	record AvailableNumberView(@Schema(pattern = NumberView.E164) String phoneNumber, String nationalFormat,
+			@Nullable String friendlyName, @Nullable String locality, @Nullable String region,
+			@Nullable String postalCode, @Nullable String isoCountry, Capabilities capabilities,
+			@Schema(allowableValues = {
+					"none", "any", "local", "foreign" }) String addressRequirements,
+			boolean beta){
 
 		static AvailableNumberView of(AvailableNumber number) {
 			return new AvailableNumberView(number.phoneNumber().value(), number.phoneNumber().national(),
@@ -160,8 +193,10 @@ class TwilioApiController {
 	 * @param balance the balance
 	 * @param numbers the inventory counts
 	 */
-	record AccountResponse(String mode, String accountSid, String friendlyName, String status, String type,
-			Balance balance, NumberCounts numbers) {
+	@NullMarked
+	record AccountResponse(@Schema(allowableValues = {
+			"sandbox", "live" }) String mode, String accountSid, @Nullable String friendlyName, @Nullable String status,
+			@Nullable String type, Balance balance, NumberCounts numbers){
 
 	}
 
@@ -171,7 +206,8 @@ class TwilioApiController {
 	 * @param amount the amount
 	 * @param currency ISO 4217
 	 */
-	record Balance(BigDecimal amount, String currency) {
+	@NullMarked
+	record Balance(@Nullable BigDecimal amount, @Nullable String currency) {
 
 	}
 
@@ -182,15 +218,18 @@ class TwilioApiController {
 	 * @param assigned active numbers with a client
 	 * @param unassigned active numbers without a client
 	 * @param outOfSync numbers stuck between states, with webhooks other than the
-	 * policy's, or (as of the latest sync check) untracked or gone from Twilio
+	 * policy's, or (as of the latest sync check) untracked, gone from Twilio or named
+	 * otherwise in Twilio
 	 * @param purchasing purchases not resolved yet
 	 * @param releasing releases not finished yet
 	 * @param webhooksDiffer active numbers whose webhooks differ from the policy
 	 * @param untracked owned in Twilio but not tracked, as of the latest sync check
 	 * @param missing tracked as active but gone from Twilio, as of the latest sync check
+	 * @param namesDiffer active numbers whose friendly name in Twilio is not their
+	 * client's, as of the latest sync check
 	 */
 	record NumberCounts(long owned, long assigned, long unassigned, long outOfSync, long purchasing, long releasing,
-			long webhooksDiffer, long untracked, long missing) {
+			long webhooksDiffer, long untracked, long missing, long namesDiffer) {
 
 	}
 

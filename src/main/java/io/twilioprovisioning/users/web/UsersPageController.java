@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The users page: list users, create one, disable or enable one.
+ * The users page: list users, create one, disable or enable one, change a role.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -69,6 +69,19 @@ class UsersPageController {
 		try {
 			UserAccount user = this.users.disable(id, principal.getName());
 			redirect.addFlashAttribute("flashSuccess", "Disabled " + user.email() + ".");
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+		}
+		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/{id}/role")
+	String changeRole(@PathVariable long id, @RequestParam Role role, Principal principal,
+			RedirectAttributes redirect) {
+		try {
+			UserAccount user = this.users.changeRole(id, role, principal.getName());
+			redirect.addFlashAttribute("flashSuccess", user.email() + " is now " + user.role() + ".");
 		}
 		catch (DomainException ex) {
 			redirect.addFlashAttribute("flashError", ex.getMessage());

@@ -1,11 +1,18 @@
 package io.twilioprovisioning.numbers.web;
 
 import java.util.Map;
+import java.util.UUID;
 
+import io.twilioprovisioning.clients.Client;
+import io.twilioprovisioning.clients.ClientManagement;
+import io.twilioprovisioning.numbers.NumberCarrier;
 import io.twilioprovisioning.numbers.NumberLifecycle;
 import io.twilioprovisioning.numbers.NumberRef;
 import io.twilioprovisioning.numbers.NumberSync;
+import io.twilioprovisioning.numbers.NumberUpdate;
 import io.twilioprovisioning.numbers.PhoneNumberState;
+import io.twilioprovisioning.numbers.PurchaseCommand;
+import io.twilioprovisioning.numbers.TrackedNumber;
 import io.twilioprovisioning.sandbox.Fault;
 import io.twilioprovisioning.sandbox.Operation;
 import io.twilioprovisioning.sandbox.TwilioEmulator;
@@ -44,6 +51,12 @@ class SyncPageControllerTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ClientManagement clients;
+
+	@Autowired
+	NumberCarrier carrier;
 
 	BrowserSession admin;
 
@@ -90,6 +103,25 @@ class SyncPageControllerTests {
 		assertThat(this.admin.get("/admin/twilio").html()).contains("Adopted");
 		assertThat(this.sync.latest().orElseThrow().untracked()).noneMatch((i) -> i.sid().equals(untracked));
 		assertThat(this.sync.latest().orElseThrow().webhooksDiffer()).anyMatch((i) -> i.sid().equals(untracked));
+	}
+
+	@Test
+	void theCardShowsNameDriftAndItsButtonFixesIt() {
+		Client client = this.clients.create("Card " + UUID.randomUUID(), null);
+		TrackedNumber number = this.lifecycle
+			.purchase(new PurchaseCommand(FreshNumbers.forSale(this.lifecycle, this.jdbc, "404"), null, client.id(),
+					null, null, RunningServerTest.ADMIN_EMAIL))
+			.number();
+		this.carrier.update(number.sid(), new NumberUpdate("Drifted name", null));
+
+		this.admin.postForm("/admin/twilio/sync/check", "/admin/twilio", Map.of());
+		String card = this.admin.get("/admin/twilio").html();
+		Page fixed = this.admin.postForm("/admin/twilio/sync/fix-names", "/admin/twilio", Map.of());
+
+		assertThat(card).contains("Other names in Twilio").contains("other name in Twilio").contains("Drifted name");
+		assertThat(fixed.status()).isEqualTo(302);
+		assertThat(this.admin.get("/admin/twilio").html()).contains("Set the client&#39;s name in Twilio on");
+		assertThat(this.emulator.owned(number.sid()).orElseThrow().friendlyName()).isEqualTo(client.name());
 	}
 
 	@Test

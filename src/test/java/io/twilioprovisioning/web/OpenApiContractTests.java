@@ -1,0 +1,247 @@
+package io.twilioprovisioning.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import io.twilioprovisioning.numbers.E164Number;
+import io.twilioprovisioning.numbers.NumberLifecycle;
+import io.twilioprovisioning.sandbox.Fault;
+import io.twilioprovisioning.sandbox.Operation;
+import io.twilioprovisioning.sandbox.TwilioEmulator;
+import io.twilioprovisioning.support.ApiClient;
+import io.twilioprovisioning.support.FreshNumbers;
+import io.twilioprovisioning.support.RunningServerTest;
+import io.twilioprovisioning.web.OpenApiContract.Caller;
+import io.twilioprovisioning.web.OpenApiContract.Exchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The served OpenAPI description is exact: a scripted flow on a running server exercises
+ * every operation, successes and the problems each can answer, and every exchange is
+ * checked against {@code /v3/api-docs} (status documented, content type, body against the
+ * documented schema); the description itself has human operation ids, the six tags, JSON
+ * only, and 401/403 on every operation.
+ */
+@RunningServerTest
+class OpenApiContractTests {
+
+	private static final String CLIENTS = "/api/admin/clients";
+
+	private static final String PURCHASE = "/api/admin/twilio/purchase";
+
+	/**
+	 * An area code no other test buys in: the number released here is for sale again, and
+	 * tests that take the first number offered must not get it.
+	 */
+	private static final String AREA_CODE = "702";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TwilioEmulator emulator;
+
+	@Autowired
+	NumberLifecycle lifecycle;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	OpenApiContract contract;
+
+	Caller admin;
+
+	@BeforeEach
+	void loadDescription() {
+		ApiClient.Response docs = ApiClient
+			.as(this.port, RunningServerTest.ADMIN_EMAIL, RunningServerTest.ADMIN_PASSWORD)
+			.get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		this.contract = OpenApiContract.of(docs.body());
+		this.admin = new Caller(this.contract, this.port, RunningServerTest.ADMIN_EMAIL,
+				RunningServerTest.ADMIN_PASSWORD);
+		this.emulator.faults().clear();
+	}
+
+	@AfterEach
+	void clearFaults() {
+		this.emulator.faults().clear();
+	}
+
+	@Test
+	void everyOperationHasAHumanIdAndOneOfTheSixTags() {
+		Map<String, String> ids = this.contract.operationIds();
+		assertThat(ids).isNotEmpty();
+		assertThat(ids.values()).allSatisfy((id) -> assertThat(id).matches("^[a-z][A-Za-z]+$").doesNotMatch(".*_\\d+$"))
+			.doesNotHaveDuplicates();
+		assertThat(ids).containsEntry("GET /api/admin/phone-numbers", "listPhoneNumbers")
+			.containsEntry("POST /api/admin/twilio/purchase", "purchaseNumber")
+			.containsEntry("POST /api/admin/clients", "createClient");
+		Set<String> tags = new TreeSet<>();
+		forEachOperation((label, operation) -> {
+			assertThat(operation.get("tags")).as(label).hasSize(1);
+			tags.add(operation.get("tags").get(0).asString());
+		});
+		assertThat(tags).containsExactlyInAnyOrderElementsOf(OpenApiConfiguration.TAG_ORDER);
+		List<String> declared = new ArrayList<>();
+		this.contract.document().get("tags").forEach((tag) -> declared.add(tag.get("name").asString()));
+		assertThat(declared).containsExactlyElementsOf(OpenApiConfiguration.TAG_ORDER);
+	}
+
+	@Test
+	void everyOperationDocuments401And403AndOnlyJson() {
+		forEachOperation((label, operation) -> {
+			JsonNode responses = operation.get("responses");
+			assertThat(responses.propertyNames()).as(label).contains("401", "403").noneMatch("default"::equals);
+			responses.properties().forEach((response) -> {
+				String expected = response.getKey().startsWith("2") ? "application/json" : "application/problem+json";
+				JsonNode content = response.getValue().path("content");
+				assertThat(content.propertyNames()).as(label + " " + response.getKey()).containsExactly(expected);
+				if (!response.getKey().startsWith("2")) {
+					assertThat(content.at("/application~1problem+json/schema/$ref").asString()).as(label)
+						.isIn("#/components/schemas/ProblemDetail", "#/components/schemas/ValidationProblem",
+								"#/components/schemas/TwilioProblem");
+				}
+			});
+			if (operation.has("requestBody")) {
+				assertThat(operation.at("/requestBody/content").propertyNames()).as(label)
+					.containsExactly("application/json");
+				assertThat(responses.propertyNames()).as(label).contains("400", "413", "415");
+			}
+		});
+	}
+
+	@Test
+	void auditBeforeAndAfterAreDocumentedAsObjects() {
+		JsonNode entry = this.contract.document().at("/components/schemas/AuditEntry");
+		assertThat(entry.at("/properties/before/type").asString()).isEqualTo("object");
+		assertThat(entry.at("/properties/after/type").asString()).isEqualTo("object");
+		assertThat(entry.at("/required").toString()).contains("\"id\"", "\"occurredAt\"", "\"action\"")
+			.doesNotContain("\"before\"");
+	}
+
+	@Test
+	void answersOfAScriptedFlowMatchTheDescription() {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		Exchange acme = expect(201, this.admin.post(CLIENTS, "{\"name\":\"Contract Acme " + tag + "\"}"));
+		long acmeId = acme.json().get("id").asLong();
+		assertThat(acme.location()).isEqualTo(CLIENTS + "/" + acmeId);
+		long globexId = expect(201,
+				this.admin.post(CLIENTS,
+						"{\"name\":\"Contract Globex " + tag + "\",\"contactEmail\":\"ops@globex.example\"}"))
+			.json()
+			.get("id")
+			.asLong();
+		expect(200, this.admin.get(CLIENTS + "?q=Contract&status=ACTIVE&page=0&size=5"));
+		expect(200, this.admin.get(CLIENTS + "/" + acmeId));
+		expect(200, this.admin.put(CLIENTS + "/" + globexId,
+				"{\"name\":\"Contract Globex " + tag + "\",\"contactEmail\":\"it@globex.example\"}"));
+
+		expect(200, this.admin.post("/api/admin/twilio/search", "{\"country\":\"US\",\"type\":\"local\",\"areaCode\":\""
+				+ AREA_CODE + "\",\"smsEnabled\":true,\"limit\":5}"));
+		E164Number number = FreshNumbers.forSale(this.lifecycle, this.jdbc, AREA_CODE);
+		String purchase = "{\"phoneNumber\":\"" + number.value() + "\",\"clientId\":" + acmeId
+				+ ",\"idempotencyKey\":\"contract-" + tag + "\"}";
+		Exchange bought = expect(201, this.admin.post(PURCHASE, purchase));
+		long numberId = bought.json().at("/number/id").asLong();
+		String sid = bought.json().at("/number/sid").asString();
+		assertThat(bought.location()).isEqualTo("/api/admin/phone-numbers/" + numberId);
+		assertThat(expect(200, this.admin.post(PURCHASE, purchase)).json().get("replayed").asBoolean()).isTrue();
+		expect(200, this.admin.get("/api/admin/phone-numbers/" + numberId));
+		expect(200,
+				this.admin.get("/api/admin/phone-numbers?clientId=" + acmeId + "&status=ACTIVE&sort=phoneNumber,asc"));
+		expect(200, this.admin.post("/api/admin/twilio/configure",
+				"{\"sid\":\"" + sid + "\",\"smsUrl\":\"https://hooks.example.com/sms\",\"smsMethod\":\"POST\"}"));
+		expect(200, this.admin.post("/api/admin/phone-numbers/reassign", "{\"phoneNumber\":\"" + number.value()
+				+ "\",\"fromClientId\":" + acmeId + ",\"toClientId\":" + globexId + "}"));
+		expect(200, this.admin.post("/api/admin/twilio/release",
+				"{\"phoneNumber\":\"" + number.value() + "\",\"confirm\":\"" + number.value() + "\"}"));
+		expect(200, this.admin.get("/api/admin/phone-numbers/" + numberId));
+		JsonNode audit = expect(200,
+				this.admin.get("/api/admin/audit?phoneNumber=" + number.value().replace("+", "%2B") + "&size=20"))
+			.json();
+		assertThat(audit.get("content")).hasSizeGreaterThanOrEqualTo(4);
+		assertThat(audit.get("content")).anySatisfy((entry) -> assertThat(entry.get("after").isObject()).isTrue());
+		expect(200, this.admin.get("/api/admin/audit?action=PURCHASE&outcome=SUCCEEDED"));
+		expect(200, this.admin.get("/api/admin/twilio/account"));
+
+		expect(200, this.admin.post("/api/admin/twilio/sync", null));
+		expect(200, this.admin.get("/api/admin/twilio/sync"));
+		expect(200, this.admin.post("/api/admin/twilio/sync/adopt", null));
+		expect(200, this.admin.post("/api/admin/twilio/sync/fix-webhooks", null));
+		expect(200, this.admin.post("/api/admin/twilio/sync/fix-names", null));
+		expect(200, this.admin.post("/api/admin/twilio/sync/close-missing", null));
+
+		String email = "contract-" + tag + "@example.com";
+		Exchange user = expect(201, this.admin.post("/api/admin/users",
+				"{\"email\":\"" + email + "\",\"password\":\"contract-password-" + tag + "\",\"role\":\"USER\"}"));
+		long userId = user.json().get("id").asLong();
+		expect(200, this.admin.get("/api/admin/users?page=0&size=10"));
+		expect(200, this.admin.get("/api/admin/users/" + userId));
+		expect(200, this.admin.post("/api/admin/users/" + userId + "/disable", null));
+		expect(200, this.admin.post("/api/admin/users/" + userId + "/enable", null));
+		expect(200, this.admin.post("/api/admin/users/" + userId + "/role", "{\"role\":\"USER\"}"));
+		expect(200, this.admin.post(CLIENTS + "/" + globexId + "/deactivate", null));
+
+		// the problems
+		Exchange invalid = expect(400, this.admin.post(CLIENTS, "{\"name\":\"\"}"));
+		assertThat(invalid.json().get("errors")).isNotEmpty();
+		expect(400, this.admin.get("/api/admin/phone-numbers?size=0"));
+		expect(401, new Caller(this.contract, this.port, null, null).get(CLIENTS));
+		expect(403, new Caller(this.contract, this.port, email, "contract-password-" + tag).get(CLIENTS));
+		expect(404, this.admin.get(CLIENTS + "/999999999"));
+		expect(404, this.admin.get("/api/admin/phone-numbers/999999999"));
+		expect(409, this.admin.post(CLIENTS, "{\"name\":\"Contract Acme " + tag + "\"}"));
+		expect(409, this.admin.post("/api/admin/users",
+				"{\"email\":\"" + email + "\",\"password\":\"another-password-" + tag + "\",\"role\":\"USER\"}"));
+		expect(413, this.admin.post(CLIENTS, "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}"));
+		expect(415, this.admin.send("POST", CLIENTS, "text/plain", "name=Acme"));
+		Exchange refused = expect(422,
+				this.admin.post(PURCHASE, "{\"phoneNumber\":\"+15005550000\",\"clientId\":" + acmeId + "}"));
+		assertThat(refused.json().get("twilioCode").asInt()).isEqualTo(21422);
+		assertThat(refused.json().get("moreInfo").asString()).startsWith("https://");
+		this.emulator.faults().failNext(Operation.SEARCH, Fault.SERVICE_UNAVAILABLE, 10);
+		expect(503, this.admin.post("/api/admin/twilio/search", "{\"areaCode\":\"" + AREA_CODE + "\"}"));
+		this.emulator.faults().clear();
+		E164Number lost = FreshNumbers.forSale(this.lifecycle, this.jdbc, AREA_CODE);
+		this.emulator.faults()
+			.failNext(Operation.PURCHASE, Fault.SERVER_ERROR, 1)
+			.failNext(Operation.LIST, Fault.SERVICE_UNAVAILABLE, 10);
+		expect(502,
+				this.admin.post(PURCHASE, "{\"phoneNumber\":\"" + lost.value() + "\",\"clientId\":" + acmeId + "}"));
+		this.emulator.faults().clear();
+
+		assertThat(this.contract.violations()).isEmpty();
+		assertThat(this.contract.exercised())
+			.containsExactlyInAnyOrderElementsOf(new TreeSet<>(this.contract.operationIds().values()));
+	}
+
+	private Exchange expect(int status, Exchange exchange) {
+		assertThat(exchange.status()).as(exchange.method() + " " + exchange.path() + ": " + exchange.body())
+			.isEqualTo(status);
+		return exchange;
+	}
+
+	private void forEachOperation(java.util.function.BiConsumer<String, JsonNode> action) {
+		this.contract.document()
+			.get("paths")
+			.properties()
+			.forEach((path) -> path.getValue()
+				.properties()
+				.forEach((method) -> action.accept(method.getKey() + " " + path.getKey(), method.getValue())));
+	}
+
+}
