@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Moving a number between the main account and its subaccounts with {@code AccountSid} on
- * the number's update, as API-NOTES §2.4 describes.
+ * the number's update, as docs/twilio-notes.md §2.4 describes.
  */
 class NumberTransferTests extends StandaloneEmulatorTest {
 

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Left out: the per-type AvailablePhoneNumbers searches, whose {@code latitude} and
  * {@code longitude} Twilio declares as numbers but sends as strings (its own examples and
- * live answers, API-NOTES §1.4; the emulator sends strings), and error answers, for which
- * the descriptions declare no schema (their shape is pinned by
+ * live answers, docs/twilio-notes.md §1.4; the emulator sends strings), and error
+ * answers, for which the descriptions declare no schema (their shape is pinned by
  * {@code PurchaseTests.assertError}).
  */
 class TwilioSpecConformanceTests extends StandaloneEmulatorTest {
