@@ -15,6 +15,6 @@ import org.jspecify.annotations.NullMarked;
  */
 @NullMarked
 public record SyncActionResult(@Schema(allowableValues = {
-		"ADOPT", "FIX_WEBHOOKS", "CLOSE_MISSING" }) String action, int changed, int skipped, int failed){
+		"ADOPT", "FIX_WEBHOOKS", "FIX_NAMES", "CLOSE_MISSING" }) String action, int changed, int skipped, int failed){
 
 }

@@ -10,18 +10,22 @@ import io.twilioprovisioning.platform.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -40,11 +44,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * failed, and never a stack trace.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+	private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern
+		.compile("Duplicate (?:Object property|field) \"([^\"]*)\"");
 
 	@ExceptionHandler(DomainException.class)
 	ProblemDetail domain(DomainException ex) {
@@ -112,16 +120,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.tooLarge());
 		}
-		if (cause instanceof UnrecognizedPropertyException unknown) {
+		if (cause instanceof java.nio.charset.CharacterCodingException) {
+			problem.setDetail("The request body is not well-formed UTF-8.");
+		}
+		else if (cause instanceof UnrecognizedPropertyException unknown) {
 			problem.setDetail("Unknown field '" + unknown.getPropertyName() + "'.");
 			problem.setProperty("errors",
 					List.of(Problems.fieldError(unknown.getPropertyName(), "is not a known field")));
 		}
-		else if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-			String field = path(databind);
-			problem.setDetail("Field '" + field + "' has a value of the wrong type or format.");
-			problem.setProperty("errors",
-					List.of(Problems.fieldError(field, "has a value of the wrong type or format")));
+		else if (cause instanceof StreamReadException && duplicateKey(cause) != null) {
+			String field = duplicateKey(cause);
+			problem.setDetail("Field '" + field + "' is given more than once.");
+			problem.setProperty("errors", List.of(Problems.fieldError(field, "must be given once")));
+		}
+		else if (cause instanceof JacksonException jackson && !path(jackson).isEmpty()) {
+			String field = path(jackson);
+			String message = (cause instanceof StrictJsonConfiguration.ControlCharacterException)
+					? StrictJsonConfiguration.ControlCharacterException.MESSAGE
+					: "has a value of the wrong type or format";
+			problem.setDetail("Field '" + field + "' " + message + ".");
+			problem.setProperty("errors", List.of(Problems.fieldError(field, message)));
 		}
 		else if (cause instanceof JacksonException) {
 			problem.setDetail("The request body is not valid JSON.");
@@ -165,7 +183,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	private static String path(DatabindException ex) {
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+				"Unsupported media type",
+				"The API reads JSON only: send the body with Content-Type: application/json.");
+		HttpHeaders accept = new HttpHeaders();
+		accept.setAccept(List.of(MediaType.APPLICATION_JSON));
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(accept).body(problem);
+	}
+
+	/**
+	 * The key a duplicate-key refusal of the parser names, or {@code null}.
+	 */
+	private static String duplicateKey(Throwable ex) {
+		java.util.regex.Matcher matcher = DUPLICATE_KEY.matcher(String.valueOf(ex.getMessage()));
+		return matcher.find() ? LogText.of(matcher.group(1)) : null;
+	}
+
+	private static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		ex.getPath().forEach((reference) -> {
 			if (reference.getPropertyName() != null) {

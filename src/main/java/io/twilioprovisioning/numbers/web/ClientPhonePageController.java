@@ -108,6 +108,11 @@ class ClientPhonePageController {
 	@PostMapping("/buy")
 	String buy(@PathVariable long clientId, @RequestParam(defaultValue = "") String phoneNumber,
 			@RequestParam(required = false) String idempotencyKey, Principal principal, RedirectAttributes redirect) {
+		if (phoneNumber.isBlank()) {
+			redirect.addFlashAttribute("flashError",
+					"No number was given: type the number to buy, or search below and pick one.");
+			return "redirect:/admin/clients/" + clientId + "/phone";
+		}
 		String key = (idempotencyKey != null && idempotencyKey.matches("[A-Za-z0-9-]{1,64}"))
 				? idempotencyKey + "-" + phoneNumber.replaceAll("[^0-9]", "") : null;
 		try {

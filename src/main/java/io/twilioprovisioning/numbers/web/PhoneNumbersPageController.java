@@ -26,6 +26,7 @@ import io.twilioprovisioning.numbers.WebhookMethod;
 import io.twilioprovisioning.numbers.WebhookPolicy;
 import io.twilioprovisioning.platform.DomainException;
 import io.twilioprovisioning.platform.Flash;
+import io.twilioprovisioning.platform.InvalidParameterException;
 import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
 import jakarta.servlet.http.HttpServletResponse;
@@ -153,8 +154,9 @@ class PhoneNumbersPageController {
 			@RequestParam(required = false) String statusCallback, Principal principal, RedirectAttributes redirect) {
 		TrackedNumber number = this.lifecycle.get(id);
 		try {
-			WebhookConfig requested = useDefaults ? null : new WebhookConfig(voiceUrl, method(voiceMethod),
-					voiceFallbackUrl, smsUrl, method(smsMethod), smsFallbackUrl, statusCallback);
+			WebhookConfig requested = useDefaults ? null
+					: new WebhookConfig(voiceUrl, method("voiceMethod", voiceMethod), voiceFallbackUrl, smsUrl,
+							method("smsMethod", smsMethod), smsFallbackUrl, statusCallback);
 			this.lifecycle.configure(NumberRef.ofSid(number.sid()), requested, useDefaults, principal.getName());
 			Flash.success(redirect, "Webhooks of " + number.nationalFormat() + " saved in Twilio.");
 		}
@@ -178,8 +180,15 @@ class PhoneNumbersPageController {
 		return "redirect:/admin/phone-numbers/" + id;
 	}
 
-	private static WebhookMethod method(String value) {
-		return (value == null || value.isBlank()) ? null : WebhookMethod.valueOf(value.toUpperCase(Locale.ROOT));
+	private static WebhookMethod method(String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		return switch (value.strip().toUpperCase(Locale.ROOT)) {
+			case "GET" -> WebhookMethod.GET;
+			case "POST" -> WebhookMethod.POST;
+			default -> throw new InvalidParameterException(field, field + " must be GET or POST.");
+		};
 	}
 
 	private List<Client> clientOptions(String query) {

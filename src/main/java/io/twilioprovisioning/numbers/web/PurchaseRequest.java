@@ -2,8 +2,8 @@ package io.twilioprovisioning.numbers.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.twilioprovisioning.numbers.PhoneNumberText;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -27,10 +27,22 @@ record PurchaseRequest(@Size(max = 32) @PhoneNumberText String phoneNumber,
 		@Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9._:-]+$",
 				message = "may hold letters, digits and . _ : -") String idempotencyKey) {
 
-	@AssertTrue(message = "give either phoneNumber or areaCode, not both")
+	/**
+	 * What is wrong with the choice between {@code phoneNumber} and {@code areaCode}, or
+	 * {@code null} when exactly one is given; the message of the error is this text.
+	 */
+	@Null(message = "${validatedValue}")
 	@Schema(hidden = true)
-	public boolean isPhoneNumberOrAreaCode() {
-		return (this.phoneNumber == null || this.phoneNumber.isBlank()) != (this.areaCode == null);
+	public String getPhoneNumberOrAreaCode() {
+		boolean byNumber = this.phoneNumber != null && !this.phoneNumber.isBlank();
+		boolean byAreaCode = this.areaCode != null;
+		if (byNumber && byAreaCode) {
+			return "give phoneNumber or areaCode, not both";
+		}
+		if (!byNumber && !byAreaCode) {
+			return "give phoneNumber (the number to buy) or areaCode (buy any number in it); neither was given";
+		}
+		return null;
 	}
 
 }

@@ -125,6 +125,24 @@ class AdminRoutesValidationTests {
 		assertThat(counts()).containsExactly(before);
 	}
 
+	@ParameterizedTest(name = "{1}")
+	@MethodSource("purchaseTargets")
+	void purchaseSaysWhetherNeitherOrBothOfPhoneNumberAndAreaCodeWereGiven(String body, String message) {
+		Response response = this.admin.post("/api/admin/twilio/purchase", body);
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("errors").findValues("field").stream().map((field) -> field.asString()))
+			.containsOnlyOnce("phoneNumberOrAreaCode");
+		assertThat(response.json().get("errors").findValuesAsString("message")).contains(message);
+	}
+
+	static Stream<Arguments> purchaseTargets() {
+		String neither = "give phoneNumber (the number to buy) or areaCode (buy any number in it); neither was given";
+		return Stream.of(Arguments.of("{\"clientId\":1}", neither),
+				Arguments.of("{\"phoneNumber\":\" \",\"clientId\":1}", neither),
+				Arguments.of("{\"phoneNumber\":\"+14155550100\",\"areaCode\":\"415\",\"clientId\":1}",
+						"give phoneNumber or areaCode, not both"));
+	}
+
 	static Stream<Arguments> badQueries() {
 		return Stream.of(Arguments.of("/api/admin/phone-numbers?size=1000", "size"),
 				Arguments.of("/api/admin/phone-numbers?page=-1", "page"),
