@@ -5,7 +5,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Stops the in-app emulator's injected waits when the application shuts down, before the
  * web server's graceful shutdown waits for requests in progress: a request asleep in a
- * latency or a hang would otherwise hold the shutdown for its whole length.
+ * latency or a hang would otherwise hold the shutdown for its whole length. Only a real
+ * stop counts: a paused context (Spring's test context cache pauses the contexts it is
+ * not using and restarts them later) must find the emulator working when it resumes, and
+ * a stopped emulator does not start again.
  */
 class EmulatorShutdown implements SmartLifecycle {
 
@@ -37,6 +40,14 @@ class EmulatorShutdown implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	/**
+	 * Not stopped when the context is only paused.
+	 */
+	@Override
+	public boolean isPauseable() {
+		return false;
 	}
 
 	@Override
