@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -49,7 +50,18 @@ class SessionRevocationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = this.contexts.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
-			Optional<Long> current = this.users.findSecurityVersionIfEnabled(user.id());
+			Optional<Long> current;
+			try {
+				current = this.users.findSecurityVersionIfEnabled(user.id());
+			}
+			catch (DataAccessException ex) {
+				// The session cannot be checked: say "unavailable", never serve it
+				// unchecked.
+				log.warn("A session could not be checked, answered 503: {}", ex.getClass().getSimpleName());
+				response.setHeader("Retry-After", "10");
+				response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+				return;
+			}
 			if (current.isEmpty() || current.get() != user.securityVersion()) {
 				HttpSession session = request.getSession(false);
 				if (session != null) {

@@ -9,8 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -29,6 +31,14 @@ class PageExceptionHandler {
 	@ExceptionHandler(DomainException.class)
 	void domain(DomainException ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ErrorPagesController.send(request, response, Problems.statusOf(ex.kind()), ex.getMessage(), List.of());
+	}
+
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
+	void databaseUnavailable(Exception ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		response.setHeader("Retry-After", "10");
+		ErrorPagesController.send(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+				Problems.databaseUnavailable().getDetail(), List.of());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -34,6 +34,11 @@ final class Problems {
 				"The request body is larger than " + (RequestSizeLimitFilter.MAX_BYTES / 1024) + " KiB.");
 	}
 
+	static ProblemDetail databaseUnavailable() {
+		return of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+				"The service cannot reach its database right now; nothing was changed. Try again shortly.");
+	}
+
 	static Map<String, String> fieldError(String field, String message) {
 		Map<String, String> error = new LinkedHashMap<>();
 		error.put("field", field);

@@ -53,8 +53,15 @@ class DatabaseOutageTests {
 					"--spring.datasource.username=postgres")) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			assertThat(get(port, "/api/admin/clients", true).statusCode()).isEqualTo(200);
+			String session = formLogin(port).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+			assertThat(page(port, "/admin/clients", session).statusCode()).isEqualTo(200);
 
 			database.close();
+
+			HttpResponse<String> page = page(port, "/admin/clients", session);
+			assertThat(page.statusCode()).isEqualTo(503);
+			assertThat(page.headers().firstValue("Retry-After")).isPresent();
+			assertThat(page.body()).doesNotContain("Exception").doesNotContain("at org.");
 
 			HttpResponse<String> refused = get(port, "/api/admin/clients", true);
 			assertThat(refused.statusCode()).isEqualTo(503);
@@ -98,6 +105,14 @@ class DatabaseOutageTests {
 							.getBytes(StandardCharsets.UTF_8)));
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> page(int port, String path, String cookie) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(GENEROUS)
+			.header("Accept", "text/html")
+			.header("Cookie", cookie)
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**
