@@ -5,7 +5,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Stops the in-app emulator's injected waits when the application shuts down, before the
  * web server's graceful shutdown waits for requests in progress: a request asleep in a
- * latency or a hang would otherwise hold the shutdown for its whole length.
+ * latency or a hang would otherwise hold the shutdown for its whole length. A stop is not
+ * final: when the application starts again (a test context the TestContext framework
+ * paused on a context switch and then restarted), the emulator's waits come back.
  */
 class EmulatorShutdown implements SmartLifecycle {
 
@@ -25,6 +27,7 @@ class EmulatorShutdown implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.emulator.start();
 		this.running = true;
 	}
 
