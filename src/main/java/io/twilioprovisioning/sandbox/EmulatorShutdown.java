@@ -5,10 +5,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Stops the in-app emulator's injected waits when the application shuts down, before the
  * web server's graceful shutdown waits for requests in progress: a request asleep in a
- * latency or a hang would otherwise hold the shutdown for its whole length. Only a real
- * stop counts: a paused context (Spring's test context cache pauses the contexts it is
- * not using and restarts them later) must find the emulator working when it resumes, and
- * a stopped emulator does not start again.
+ * latency or a hang would otherwise hold the shutdown for its whole length. It is not
+ * pauseable (Spring's test context cache pauses contexts it is not using), and a stop is
+ * not final either: when a stopped application starts again, the emulator's waits come
+ * back.
  */
 class EmulatorShutdown implements SmartLifecycle {
 
@@ -28,6 +28,7 @@ class EmulatorShutdown implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.emulator.start();
 		this.running = true;
 	}
 

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Every injected wait (latency, a hang) can be ended early: {@link #releaseWaits()} lets
  * the waiting requests go on at once, and when the emulator stops ({@link #stop()}) they
- * end and every later wait is skipped, so no thread stays asleep in a fault past the end
- * of a test or a shutdown.
+ * end and every later wait is skipped until it starts again ({@link #start()}), so no
+ * thread stays asleep in a fault past the end of a test or a shutdown.
  */
 public final class FaultPlan {
 
@@ -227,6 +227,16 @@ public final class FaultPlan {
 		synchronized (this.lock) {
 			this.stopped = true;
 			this.lock.notifyAll();
+		}
+	}
+
+	/**
+	 * Lets later requests wait as the plan says again after {@link #stop()}: the emulator
+	 * is running again.
+	 */
+	void start() {
+		synchronized (this.lock) {
+			this.stopped = false;
 		}
 	}
 

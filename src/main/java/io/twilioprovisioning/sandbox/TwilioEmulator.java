@@ -290,11 +290,21 @@ public final class TwilioEmulator {
 
 	/**
 	 * Stops the emulator's injected waits: requests waiting in a latency or a hang are
-	 * answered at once (503, 20503) and later ones skip their waits. Called when the
-	 * server that hosts the emulator shuts down, so no thread sleeps through it.
+	 * answered at once (503, 20503) and later ones skip their waits until
+	 * {@link #start()}. Called when the server that hosts the emulator shuts down or its
+	 * application is stopped (a paused test context too), so no thread sleeps through it.
 	 */
 	public void stop() {
 		this.faults.stop();
+	}
+
+	/**
+	 * Undoes {@link #stop()}: later requests wait in latency and hangs as the fault plan
+	 * says. Called when a stopped application starts again, e.g. a test context the
+	 * Spring TestContext framework paused and then restarted for the next test class.
+	 */
+	public void start() {
+		this.faults.start();
 	}
 
 	/**

@@ -124,6 +124,23 @@ class FaultInjectionTests extends StandaloneEmulatorTest {
 	}
 
 	@Test
+	void anEmulatorStartedAgainAfterAStopWaitsAsPlannedAgain() throws Exception {
+		this.emulator.stop();
+		this.emulator.start();
+
+		this.emulator.faults().latency(Duration.ofMillis(1));
+		assertThat(this.client.get(this.client.account("/Balance.json")).status()).isEqualTo(200);
+		this.emulator.faults().latency(Duration.ZERO).hangUntilReleased().failNext(Operation.BALANCE, Fault.TIMEOUT, 1);
+		CompletableFuture<EmulatorClient.Reply> hanging = CompletableFuture
+			.supplyAsync(() -> this.client.get(this.client.account("/Balance.json")), this.callers);
+		awaitWaiting(1);
+		assertThat(hanging).isNotDone();
+		this.emulator.faults().releaseWaits();
+
+		assertThat(hanging.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
+	}
+
+	@Test
 	void dropAfterCommitBuysTheNumberAndDropsTheConnection() {
 		this.emulator.faults().failNext(Operation.PURCHASE, Fault.DROP_AFTER_COMMIT, 1);
 

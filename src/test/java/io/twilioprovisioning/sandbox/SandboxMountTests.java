@@ -1,6 +1,7 @@
 package io.twilioprovisioning.sandbox;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import io.twilioprovisioning.support.RunningServerTest;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +110,23 @@ class SandboxMountTests {
 	@Test
 	void theEmulatorStopsBeforeTheWebServerWaitsForRequestsInProgress() {
 		assertThat(EmulatorShutdown.PHASE).isGreaterThan(WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE);
+		assertThat(this.shutdown.isRunning()).isTrue();
+	}
+
+	/**
+	 * What the TestContext framework does to a cached context on a context switch (pause,
+	 * then restart): the emulator of the shared context must inject latency again
+	 * afterwards instead of answering 503 to every request that should wait.
+	 */
+	@Test
+	void anApplicationStoppedAndStartedAgainKeepsTheEmulatorsLatency() {
+		this.shutdown.stop();
+		this.shutdown.start();
+		this.emulator.faults().latency(Duration.ofMillis(1));
+
+		EmulatorClient.Reply reply = this.client.get(this.client.account("/Balance.json"));
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 		assertThat(this.shutdown.isRunning()).isTrue();
 	}
 
