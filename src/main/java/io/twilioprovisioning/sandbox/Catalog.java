@@ -20,7 +20,10 @@ import io.twilioprovisioning.sandbox.OwnedRecord.Capabilities;
  * freephone {@code 0808 157 01xx}).</li>
  * </ul>
  * Capabilities, address requirements and the beta flag vary with the last two digits, so
- * every search filter selects a different subset.
+ * every search filter selects a different subset. North American numbers need no Address
+ * (as on Twilio) except the last ten of each block ({@code 0190}–{@code 0199}), which
+ * need one of each kind, so a client that takes the first numbers offered buys without an
+ * Address while the address filters and error 21631 can still be exercised.
  */
 final class Catalog {
 
@@ -48,6 +51,12 @@ final class Catalog {
 
 	private static final List<String> TOLL_FREE_CODES = List.of("800", "833", "844", "855", "866", "877", "888");
 
+	/**
+	 * The countries the catalogue sells in, with the AvailablePhoneNumbers subresources
+	 * each offers (Twilio answers 404 for the others, e.g. {@code US/Mobile}).
+	 */
+	private static final Map<String, Country> COUNTRIES = buildCountries();
+
 	private static final List<Entry> ENTRIES = build();
 
 	private static final Map<String, Entry> BY_NUMBER = index(ENTRIES);
@@ -61,6 +70,39 @@ final class Catalog {
 
 	static Entry find(String e164) {
 		return BY_NUMBER.get(e164);
+	}
+
+	/**
+	 * The countries the catalogue sells in, by ISO code, in the order of their names.
+	 */
+	static Map<String, Country> countries() {
+		return COUNTRIES;
+	}
+
+	/**
+	 * Whether AvailablePhoneNumbers offers a type in a country.
+	 * @param isoCountry e.g. {@code US}
+	 * @param type {@link #LOCAL}, {@link #TOLL_FREE} or {@link #MOBILE}
+	 */
+	static boolean offers(String isoCountry, String type) {
+		Country country = COUNTRIES.get(isoCountry);
+		return country != null && country.types().contains(type);
+	}
+
+	/**
+	 * The country of a number: the catalogue's, else by its calling code and area.
+	 * @return the ISO code, {@code US} for a North American number outside the table
+	 */
+	static String countryOf(String e164) {
+		Entry entry = find(e164);
+		if (entry != null) {
+			return entry.isoCountry();
+		}
+		Area area = areaOf(e164);
+		if (area != null) {
+			return area.isoCountry();
+		}
+		return (e164 != null && e164.startsWith("+44")) ? "GB" : "US";
 	}
 
 	/**
@@ -120,16 +162,22 @@ final class Catalog {
 	}
 
 	private static String northAmericanAddress(int n) {
-		if (n % 7 == 3) {
-			return "any";
+		if (n < 90) {
+			return "none";
 		}
-		if (n % 11 == 5) {
-			return "local";
-		}
-		if (n % 13 == 8) {
-			return "foreign";
-		}
-		return "none";
+		return switch (n % 3) {
+			case 0 -> "any";
+			case 1 -> "local";
+			default -> "foreign";
+		};
+	}
+
+	private static Map<String, Country> buildCountries() {
+		Map<String, Country> countries = new LinkedHashMap<>();
+		countries.put("CA", new Country("CA", "Canada", List.of(LOCAL, TOLL_FREE)));
+		countries.put("GB", new Country("GB", "United Kingdom", List.of(LOCAL, MOBILE, TOLL_FREE)));
+		countries.put("US", new Country("US", "United States", List.of(LOCAL, TOLL_FREE)));
+		return Collections.unmodifiableMap(countries);
 	}
 
 	private static String twoDigits(int n) {
@@ -140,6 +188,17 @@ final class Catalog {
 		Map<String, Entry> index = new LinkedHashMap<>();
 		entries.forEach((entry) -> index.put(entry.phoneNumber(), entry));
 		return Collections.unmodifiableMap(index);
+	}
+
+	/**
+	 * A country the catalogue sells in.
+	 *
+	 * @param isoCountry ISO 3166-1 alpha-2
+	 * @param name the English name Twilio gives it
+	 * @param types the number types AvailablePhoneNumbers offers there
+	 */
+	record Country(String isoCountry, String name, List<String> types) {
+
 	}
 
 	/**

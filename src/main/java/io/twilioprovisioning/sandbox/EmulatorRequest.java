@@ -7,7 +7,8 @@ import java.util.Map;
  * One HTTP request to the emulator, independent of the transport that received it.
  *
  * @param method the HTTP method, e.g. {@code GET}
- * @param path the path after the base URL, starting {@code /2010-04-01/}
+ * @param path the path after the base URL: {@code /2010-04-01/…} for api.twilio.com,
+ * {@code /messaging/v1/…} for messaging.twilio.com and so on (see {@link TwilioHost})
  * @param query the decoded query parameters
  * @param form the decoded {@code application/x-www-form-urlencoded} body parameters
  * @param authorization the {@code Authorization} header, or {@code null}

@@ -9,16 +9,13 @@ import java.util.function.Predicate;
 
 /**
  * The AvailablePhoneNumbers search over the {@link Catalog}: every query parameter Twilio
- * documents for the per-type endpoints, one page of results, never a number the account
- * owns.
+ * documents for the per-type endpoints, one page of results, never a number any account
+ * owns. Checks what the specification requires: {@code Contains} has 2 to 16 characters
+ * of which at least 2 are digits or letters, {@code InRateCenter} comes with
+ * {@code InLata}. Twilio documents no error code for these, so they answer 400 with the
+ * generic code 400 ("Bad Request").
  */
 final class NumberSearch {
-
-	static final int DEFAULT_PAGE_SIZE = 50;
-
-	static final int MAX_PAGE_SIZE = 1000;
-
-	private static final List<String> COUNTRIES = List.of("US", "CA", "GB");
 
 	private static final Map<String, String> TYPES = Map.of("Local", Catalog.LOCAL, "TollFree", Catalog.TOLL_FREE,
 			"Mobile", Catalog.MOBILE, "National", "national", "Voip", "voip", "SharedCost", "shared-cost",
@@ -29,12 +26,25 @@ final class NumberSearch {
 	private NumberSearch() {
 	}
 
-	static boolean isKnownType(String pathType) {
-		return TYPES.containsKey(pathType);
+	/**
+	 * Whether the country offers the type named in the path ({@code Local},
+	 * {@code Mobile}…): Twilio answers 404 for a type a country does not offer.
+	 */
+	static boolean isOffered(String country, String pathType) {
+		String type = TYPES.get(pathType);
+		return type != null && Catalog.offers(country, type);
 	}
 
-	static boolean isKnownCountry(String country) {
-		return COUNTRIES.contains(country);
+	/**
+	 * The path name of a catalogue type, e.g. {@code TollFree} for {@code toll-free}.
+	 */
+	static String pathType(String type) {
+		return TYPES.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().equals(type))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	static List<Catalog.Entry> search(String country, String pathType, EmulatorRequest request,
@@ -56,20 +66,7 @@ final class NumberSearch {
 	}
 
 	static int pageSize(String value) {
-		if (value == null || value.isBlank()) {
-			return DEFAULT_PAGE_SIZE;
-		}
-		try {
-			int size = Integer.parseInt(value.strip());
-			if (size >= 1 && size <= MAX_PAGE_SIZE) {
-				return size;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw TwilioErrorException.badRequest(20007,
-				"PageSize must be an integer between 1 and " + MAX_PAGE_SIZE + ", was " + value);
+		return Paging.pageSize(value);
 	}
 
 	static boolean isTrue(String value) {
@@ -91,8 +88,14 @@ final class NumberSearch {
 		}
 		String contains = request.queryParam("Contains");
 		if (contains != null && !contains.isBlank()) {
+			requireValidContains(contains.strip());
 			NumberPattern pattern = NumberPattern.compile(contains);
 			filter = filter.and((entry) -> pattern.matches(entry.phoneNumber()));
+		}
+		String rateCenter = request.queryParam("InRateCenter");
+		String lata = request.queryParam("InLata");
+		if (rateCenter != null && !rateCenter.isBlank() && (lata == null || lata.isBlank())) {
+			throw TwilioErrorException.badRequest(TwilioErrorException.BAD_REQUEST, "InRateCenter requires InLata");
 		}
 		filter = filter.and(same(request.queryParam("InRegion"), Catalog.Area::region, Catalog.Entry::region));
 		filter = filter.and(same(request.queryParam("InLocality"), Catalog.Area::locality, Catalog.Entry::locality));
@@ -127,6 +130,14 @@ final class NumberSearch {
 			filter = filter.and((entry) -> !entry.beta());
 		}
 		return filter;
+	}
+
+	private static void requireValidContains(String contains) {
+		long significant = contains.chars().filter(Character::isLetterOrDigit).count();
+		if (contains.length() > 16 || significant < 2) {
+			throw TwilioErrorException.badRequest(TwilioErrorException.BAD_REQUEST,
+					"Contains must have 2 to 16 characters, at least 2 of them digits or letters, was " + contains);
+		}
 	}
 
 	/**

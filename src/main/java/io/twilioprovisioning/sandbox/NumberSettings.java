@@ -71,7 +71,7 @@ final class NumberSettings {
 				text(request, "EmergencyAddressSid", current.emergencyAddressSid()));
 	}
 
-	private static String text(EmulatorRequest request, String name, String current) {
+	static String text(EmulatorRequest request, String name, String current) {
 		String value = request.formParam(name);
 		if (value == null) {
 			return current;
@@ -79,7 +79,7 @@ final class NumberSettings {
 		return value.isBlank() ? null : value.strip();
 	}
 
-	private static String url(EmulatorRequest request, String name, String current) {
+	static String url(EmulatorRequest request, String name, String current) {
 		String value = text(request, name, current);
 		if (value == null || value.equals(current)) {
 			return value;
@@ -97,7 +97,7 @@ final class NumberSettings {
 		throw TwilioErrorException.badRequest(21402, name + " is not a valid URL: " + value);
 	}
 
-	private static String method(EmulatorRequest request, String name, String current) {
+	static String method(EmulatorRequest request, String name, String current) {
 		String value = request.formParam(name);
 		if (value == null) {
 			return current;

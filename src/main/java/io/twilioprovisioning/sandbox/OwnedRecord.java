@@ -123,6 +123,12 @@ public record OwnedRecord(String sid, String accountSid, String phoneNumber, Str
 		public static final Extras NONE = new Extras(null, null, null, "voice", false, null, null, null, "Inactive",
 				null);
 
+		Extras withAddressAndBundle(String newAddressSid, String newBundleSid) {
+			return new Extras(this.voiceApplicationSid, this.smsApplicationSid, this.trunkSid, this.voiceReceiveMode,
+					this.voiceCallerIdLookup, newAddressSid, newBundleSid, this.identitySid, this.emergencyStatus,
+					this.emergencyAddressSid);
+		}
+
 	}
 
 }

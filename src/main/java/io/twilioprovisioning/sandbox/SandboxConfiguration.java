@@ -27,7 +27,8 @@ class SandboxConfiguration {
 		TwilioEmulator emulator = new TwilioEmulator(properties.accountSid(), properties.authToken(), clock);
 		emulator.preload(properties.preload());
 		boolean defaults = properties.authToken().equals(TwilioEmulator.DEFAULT_AUTH_TOKEN);
-		log.info("Sandbox Twilio emulator at {} for account {} ({} auth token, {} preloaded numbers)",
+		log.info(
+				"Sandbox Twilio emulator at {} (messaging, pricing and numbers hosts under it) for account {} ({} auth token, {} preloaded numbers)",
 				SandboxProperties.MOUNT_PATH, properties.accountSid(),
 				defaults ? "the documented default" : "the configured", properties.preload());
 		return emulator;

@@ -20,8 +20,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A {@link TwilioEmulator} served over HTTP by the JDK's server on 127.0.0.1 and a random
  * port, for tests of Twilio clients: point the client at {@link #baseUrl()} instead of
- * {@code https://api.twilio.com}. {@link Fault#DROP_AFTER_COMMIT} really drops the
- * connection: the client gets no status line, only end of stream.
+ * {@code https://api.twilio.com}, and at {@code baseUrl()/messaging}, {@code /pricing}
+ * and {@code /numbers} instead of the other Twilio hosts. {@link Fault#DROP_AFTER_COMMIT}
+ * really drops the connection: the client gets no status line, only end of stream.
  */
 public final class StandaloneTwilioEmulator implements AutoCloseable {
 

@@ -44,11 +44,12 @@ import org.slf4j.LoggerFactory;
 import io.twilioprovisioning.twilio.TwilioTransportException.Failure;
 
 /**
- * The SDK's HTTP transport, on {@link java.net.http.HttpClient}: sends every request to a
- * configurable base URL instead of {@code https://api.twilio.com} (keeping path and
- * query, which also covers the {@code next_page_uri} of list pages), with our connect and
- * read timeouts, our {@link RetryPolicy} instead of the SDK's (which repeats a 5xx POST),
- * and at most {@code maxConcurrency} calls in flight.
+ * The SDK's HTTP transport, on {@link java.net.http.HttpClient}: sends every request to
+ * the configurable base URL of its Twilio host ({@link TwilioHosts}: {@code api},
+ * {@code messaging}, {@code pricing}, {@code numbers}) instead of Twilio's (keeping path
+ * and query, which also covers the paging links of list pages), with our connect and read
+ * timeouts, our {@link RetryPolicy} instead of the SDK's (which repeats a 5xx POST), and
+ * at most {@code maxConcurrency} calls in flight.
  *
  * <p>
  * A call that gets no answer throws a {@link TwilioTransportException} saying whether the
@@ -69,7 +70,7 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 
 	private static final AtomicInteger CLIENTS = new AtomicInteger();
 
-	private final Supplier<URI> baseUrl;
+	private final TwilioHosts hosts;
 
 	private final Duration connectTimeout;
 
@@ -88,9 +89,10 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 	private final ObjectMapper json = new ObjectMapper();
 
 	/**
-	 * Creates the client.
-	 * @param baseUrl where requests go, asked once per call (it may be known only after
-	 * start, as in sandbox mode)
+	 * Creates the client for one base URL, every other host derived from it
+	 * ({@link TwilioHosts#derivedFrom}).
+	 * @param baseUrl where API requests go, asked once per call (it may be known only
+	 * after start, as in sandbox mode)
 	 * @param connectTimeout how long to wait for a connection
 	 * @param readTimeout how long to wait for the whole answer
 	 * @param maxConcurrency how many calls may be in flight at once
@@ -99,7 +101,21 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 	 */
 	BaseUrlHttpClient(Supplier<URI> baseUrl, Duration connectTimeout, Duration readTimeout, int maxConcurrency,
 			RetryPolicy retryPolicy, Sleeper sleeper) {
-		this.baseUrl = baseUrl;
+		this(TwilioHosts.derivedFrom(baseUrl), connectTimeout, readTimeout, maxConcurrency, retryPolicy, sleeper);
+	}
+
+	/**
+	 * Creates the client.
+	 * @param hosts where the requests for each Twilio host go
+	 * @param connectTimeout how long to wait for a connection
+	 * @param readTimeout how long to wait for the whole answer
+	 * @param maxConcurrency how many calls may be in flight at once
+	 * @param retryPolicy when and how long to wait before trying again
+	 * @param sleeper waits between attempts
+	 */
+	BaseUrlHttpClient(TwilioHosts hosts, Duration connectTimeout, Duration readTimeout, int maxConcurrency,
+			RetryPolicy retryPolicy, Sleeper sleeper) {
+		this.hosts = hosts;
 		this.connectTimeout = connectTimeout;
 		this.readTimeout = readTimeout;
 		this.retryPolicy = retryPolicy;
@@ -114,8 +130,8 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 			.build();
 	}
 
-	BaseUrlHttpClient(Supplier<URI> baseUrl, TwilioProperties properties) {
-		this(baseUrl, properties.connectTimeout(), properties.readTimeout(), properties.maxConcurrency(),
+	BaseUrlHttpClient(TwilioHosts hosts, TwilioProperties properties) {
+		this(hosts, properties.connectTimeout(), properties.readTimeout(), properties.maxConcurrency(),
 				properties.retryPolicy(), Sleeper.THREAD);
 	}
 
@@ -289,27 +305,15 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * The request's path and query on our base URL.
+	 * The request's path and query on the base URL of its host.
 	 */
 	private URI rewrite(Request request) {
-		URI original;
 		try {
-			original = request.constructURL().toURI();
+			return this.hosts.target(request.constructURL().toURI());
 		}
 		catch (URISyntaxException ex) {
 			throw new IllegalStateException("The SDK built an invalid URL", ex);
 		}
-		URI base = this.baseUrl.get();
-		if (base == null) {
-			throw new TwilioTransportException(Failure.NOT_READY, "The Twilio base URL is not known yet", null);
-		}
-		String prefix = base.toString();
-		while (prefix.endsWith("/")) {
-			prefix = prefix.substring(0, prefix.length() - 1);
-		}
-		String path = (original.getRawPath() != null) ? original.getRawPath() : "";
-		String query = (original.getRawQuery() != null) ? "?" + original.getRawQuery() : "";
-		return URI.create(prefix + path + query);
 	}
 
 	private Response toResponse(HttpResponse<String> response) {

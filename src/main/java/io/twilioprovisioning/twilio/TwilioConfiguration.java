@@ -32,7 +32,7 @@ class TwilioConfiguration {
 
 	@Bean(destroyMethod = "close")
 	BaseUrlHttpClient twilioHttpClient(TwilioEndpoint endpoint, TwilioProperties properties) {
-		return new BaseUrlHttpClient(endpoint::baseUrl, properties);
+		return new BaseUrlHttpClient(endpoint.hosts(), properties);
 	}
 
 	@Bean

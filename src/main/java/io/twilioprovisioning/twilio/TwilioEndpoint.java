@@ -20,9 +20,10 @@ import io.twilioprovisioning.platform.ProvisioningMode;
 
 /**
  * Where the adapter sends its REST calls and whom it authenticates as: the real Twilio
- * (or {@code TWILIO_API_BASE_URL}) with the {@code TWILIO_*} credentials in live mode, or
- * the in-process emulator under {@value #SANDBOX_PATH} with the {@code sandbox.*}
- * credentials in sandbox mode. Its {@link #toString()} shows no secret.
+ * (or {@code TWILIO_API_BASE_URL} and the other hosts' base URLs) with the
+ * {@code TWILIO_*} credentials in live mode, or the in-process emulator under
+ * {@value #SANDBOX_PATH} (every host under it, see {@link TwilioHosts}) with the
+ * {@code sandbox.*} credentials in sandbox mode. Its {@link #toString()} shows no secret.
  */
 final class TwilioEndpoint {
 
@@ -48,7 +49,7 @@ final class TwilioEndpoint {
 
 	private final ProvisioningMode mode;
 
-	private final Supplier<URI> baseUrl;
+	private final TwilioHosts hosts;
 
 	private final String baseUrlDescription;
 
@@ -58,10 +59,10 @@ final class TwilioEndpoint {
 
 	private final String accountSid;
 
-	private TwilioEndpoint(ProvisioningMode mode, Supplier<URI> baseUrl, String baseUrlDescription, String username,
+	private TwilioEndpoint(ProvisioningMode mode, TwilioHosts hosts, String baseUrlDescription, String username,
 			String password, String accountSid) {
 		this.mode = mode;
-		this.baseUrl = baseUrl;
+		this.hosts = hosts;
 		this.baseUrlDescription = baseUrlDescription;
 		this.username = username;
 		this.password = password;
@@ -75,10 +76,10 @@ final class TwilioEndpoint {
 	 */
 	static TwilioEndpoint live(TwilioProperties properties) {
 		properties.requireLiveCredentials();
-		URI url = properties.apiBaseUrl();
 		String user = properties.usesApiKey() ? properties.apiKey() : properties.accountSid();
 		String secret = properties.usesApiKey() ? properties.apiSecret() : properties.authToken();
-		return new TwilioEndpoint(ProvisioningMode.LIVE, () -> url, url.toString(), user, secret,
+		TwilioHosts hosts = TwilioHosts.of(properties);
+		return new TwilioEndpoint(ProvisioningMode.LIVE, hosts, hosts.describe(), user, secret,
 				properties.accountSid());
 	}
 
@@ -95,8 +96,10 @@ final class TwilioEndpoint {
 		}
 		sid = StringUtils.hasText(sid) ? sid.strip() : "";
 		token = StringUtils.hasText(token) ? token.strip() : "";
-		return new TwilioEndpoint(ProvisioningMode.SANDBOX, new SandboxBaseUrl(environment),
-				"http://127.0.0.1:<server port>" + contextPath(environment) + SANDBOX_PATH, sid, token, sid);
+		return new TwilioEndpoint(ProvisioningMode.SANDBOX, TwilioHosts.derivedFrom(new SandboxBaseUrl(environment)),
+				"http://127.0.0.1:<server port>" + contextPath(environment) + SANDBOX_PATH
+						+ " (messaging, pricing and numbers under it)",
+				sid, token, sid);
 	}
 
 	ProvisioningMode mode() {
@@ -104,10 +107,22 @@ final class TwilioEndpoint {
 	}
 
 	/**
-	 * The base URL now, or {@code null} when it is not known yet.
+	 * The API base URL now, or {@code null} when it is not known yet.
 	 */
 	URI baseUrl() {
-		return this.baseUrl.get();
+		try {
+			return this.hosts.baseUrl("api");
+		}
+		catch (TwilioTransportException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Where the calls for each Twilio host go.
+	 */
+	TwilioHosts hosts() {
+		return this.hosts;
 	}
 
 	String accountSid() {

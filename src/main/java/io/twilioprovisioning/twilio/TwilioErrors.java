@@ -85,6 +85,13 @@ final class TwilioErrors {
 			Map.entry(21649, "The number needs an approved regulatory Bundle. Create one in the Twilio console, "
 					+ "or pick a number that needs none."));
 
+	/**
+	 * A search Twilio answers 404: the country does not sell that type (US has no mobile
+	 * numbers, for example) or Twilio sells nothing there.
+	 */
+	private static final String SEARCH_NOT_FOUND = "Twilio sells no numbers of this type in that country "
+			+ "(for example, the US has no mobile numbers: search local or toll-free ones).";
+
 	private TwilioErrors() {
 	}
 
@@ -179,7 +186,7 @@ final class TwilioErrors {
 					code, message, moreInfo, status, error);
 		}
 		if (status >= 400) {
-			String explanation = explanation(code);
+			String explanation = (status == 404 && call == TwilioCall.SEARCH) ? SEARCH_NOT_FOUND : explanation(code);
 			if (explanation == null && status == 404) {
 				explanation = explanation(20404);
 			}

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
@@ -18,8 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * How the adapter reaches Twilio in live mode, and the timeouts, retries and concurrency
  * it uses in every mode. Bound from {@code twilio.*}, i.e. the environment variables
  * {@code TWILIO_ACCOUNT_SID}, {@code TWILIO_AUTH_TOKEN}, {@code TWILIO_API_KEY},
- * {@code TWILIO_API_SECRET} and {@code TWILIO_API_BASE_URL}. The secrets never appear in
- * {@link #toString()}.
+ * {@code TWILIO_API_SECRET}, {@code TWILIO_API_BASE_URL} and the base URLs of the other
+ * Twilio hosts ({@code TWILIO_MESSAGING_BASE_URL}, {@code TWILIO_PRICING_BASE_URL},
+ * {@code TWILIO_NUMBERS_BASE_URL}; unset, they follow the API base URL as
+ * {@link TwilioHosts} says). The secrets never appear in {@link #toString()}.
  *
  * @param accountSid the account the numbers belong to ({@code AC} + 32 hex); the path of
  * every call
@@ -33,6 +36,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRetries how many times a 429, or a failed GET or DELETE, is tried again
  * @param initialBackoff the backoff ceiling before the first retry; it doubles per retry
  * @param maxBackoff the highest backoff ceiling
+ * @param messagingBaseUrl where {@code messaging.twilio.com} calls go, or {@code null} to
+ * derive it from the API base URL
+ * @param pricingBaseUrl where {@code pricing.twilio.com} calls go, or {@code null}
+ * @param numbersBaseUrl where {@code numbers.twilio.com} calls go, or {@code null}
  */
 @Validated
 @ConfigurationProperties("twilio")
@@ -45,28 +52,33 @@ record TwilioProperties(
 		String apiSecret, @DefaultValue("https://api.twilio.com") @NotNull URI apiBaseUrl,
 		@DefaultValue("5s") @NotNull Duration connectTimeout, @DefaultValue("30s") @NotNull Duration readTimeout,
 		@DefaultValue("8") @Min(1) @Max(200) int maxConcurrency, @DefaultValue("4") @Min(0) @Max(20) int maxRetries,
-		@DefaultValue("200ms") @NotNull Duration initialBackoff, @DefaultValue("5s") @NotNull Duration maxBackoff) {
+		@DefaultValue("200ms") @NotNull Duration initialBackoff, @DefaultValue("5s") @NotNull Duration maxBackoff,
+		URI messagingBaseUrl, URI pricingBaseUrl, URI numbersBaseUrl) {
 
+	@ConstructorBinding
 	TwilioProperties {
 		accountSid = blankToNull(accountSid);
 		authToken = blankToNull(authToken);
 		apiKey = blankToNull(apiKey);
 		apiSecret = blankToNull(apiSecret);
-		if (apiBaseUrl != null) {
-			String scheme = (apiBaseUrl.getScheme() != null) ? apiBaseUrl.getScheme().toLowerCase(Locale.ROOT) : "";
-			if (!scheme.equals("https") && !scheme.equals("http") || apiBaseUrl.getHost() == null) {
-				throw new IllegalArgumentException(
-						"twilio.api-base-url (TWILIO_API_BASE_URL) must be an absolute http(s) URL, e.g. https://api.twilio.com");
-			}
-			if (apiBaseUrl.getRawUserInfo() != null || apiBaseUrl.getRawQuery() != null) {
-				throw new IllegalArgumentException(
-						"twilio.api-base-url (TWILIO_API_BASE_URL) must not carry credentials or a query");
-			}
-		}
+		requireBaseUrl(apiBaseUrl, "api");
+		requireBaseUrl(messagingBaseUrl, "messaging");
+		requireBaseUrl(pricingBaseUrl, "pricing");
+		requireBaseUrl(numbersBaseUrl, "numbers");
 		requirePositive(connectTimeout, "connect-timeout");
 		requirePositive(readTimeout, "read-timeout");
 		requirePositive(initialBackoff, "initial-backoff");
 		requirePositive(maxBackoff, "max-backoff");
+	}
+
+	/**
+	 * Settings whose other Twilio hosts all follow the API base URL.
+	 */
+	TwilioProperties(String accountSid, String authToken, String apiKey, String apiSecret, URI apiBaseUrl,
+			Duration connectTimeout, Duration readTimeout, int maxConcurrency, int maxRetries, Duration initialBackoff,
+			Duration maxBackoff) {
+		this(accountSid, authToken, apiKey, apiSecret, apiBaseUrl, connectTimeout, readTimeout, maxConcurrency,
+				maxRetries, initialBackoff, maxBackoff, null, null, null);
 	}
 
 	/**
@@ -115,7 +127,7 @@ record TwilioProperties(
 	TwilioProperties withApiBaseUrl(URI url) {
 		return new TwilioProperties(this.accountSid, this.authToken, this.apiKey, this.apiSecret, url,
 				this.connectTimeout, this.readTimeout, this.maxConcurrency, this.maxRetries, this.initialBackoff,
-				this.maxBackoff);
+				this.maxBackoff, this.messagingBaseUrl, this.pricingBaseUrl, this.numbersBaseUrl);
 	}
 
 	@Override
@@ -125,11 +137,30 @@ record TwilioProperties(
 				+ Secrets.presence(this.apiSecret) + ", apiBaseUrl=" + this.apiBaseUrl + ", connectTimeout="
 				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", maxConcurrency=" + this.maxConcurrency
 				+ ", maxRetries=" + this.maxRetries + ", initialBackoff=" + this.initialBackoff + ", maxBackoff="
-				+ this.maxBackoff + "]";
+				+ this.maxBackoff + ", messagingBaseUrl=" + this.messagingBaseUrl + ", pricingBaseUrl="
+				+ this.pricingBaseUrl + ", numbersBaseUrl=" + this.numbersBaseUrl + "]";
 	}
 
 	private static String blankToNull(String value) {
 		return StringUtils.hasText(value) ? value.strip() : null;
+	}
+
+	/**
+	 * A base URL must be an absolute http(s) URL without credentials or a query.
+	 */
+	private static void requireBaseUrl(URI url, String product) {
+		if (url == null) {
+			return;
+		}
+		String key = "twilio." + product + "-base-url (TWILIO_" + product.toUpperCase(Locale.ROOT) + "_BASE_URL)";
+		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!scheme.equals("https") && !scheme.equals("http") || url.getHost() == null) {
+			throw new IllegalArgumentException(
+					key + " must be an absolute http(s) URL, e.g. https://" + product + ".twilio.com");
+		}
+		if (url.getRawUserInfo() != null || url.getRawQuery() != null) {
+			throw new IllegalArgumentException(key + " must not carry credentials or a query");
+		}
 	}
 
 	private static void requirePositive(Duration duration, String name) {

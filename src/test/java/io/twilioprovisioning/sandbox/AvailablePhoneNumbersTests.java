@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static io.twilioprovisioning.sandbox.PurchaseTests.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AvailablePhoneNumbersTests extends StandaloneEmulatorTest {
@@ -145,11 +146,45 @@ class AvailablePhoneNumbersTests extends StandaloneEmulatorTest {
 	}
 
 	@Test
-	void typeTheCountryDoesNotOfferGivesAnEmptyList() {
-		EmulatorClient.Reply reply = search("US/Mobile", "");
+	void typeTheCountryDoesNotOfferIsNotFoundAsOnTwilio() {
+		assertError(search("US/Mobile", ""), 404, 20404);
+		assertError(search("CA/Mobile", ""), 404, 20404);
+		assertError(search("US/National", ""), 404, 20404);
+		assertThat(search("GB/Mobile", "PageSize=1").status()).isEqualTo(200);
+	}
 
-		assertThat(reply.status()).isEqualTo(200);
-		assertThat(numbers(reply)).isEmpty();
+	@Test
+	void containsNeedsAtLeastTwoDigitsOrLetters() {
+		assertError(search("US/Local", "Contains=5"), 400, 400);
+		assertError(search("US/Local", "Contains=5*"), 400, 400);
+		assertError(search("US/Local", "Contains=" + "5".repeat(17)), 400, 400);
+		assertThat(numbers(search("US/Local", "AreaCode=415&Contains=55"))).isNotEmpty();
+	}
+
+	@Test
+	void inRateCenterNeedsInLata() {
+		assertError(search("US/Local", "InRateCenter=SNFC"), 400, 400);
+		assertThat(phoneNumbers(search("US/Local", "InRateCenter=SNFC&InLata=722"))).isNotEmpty()
+			.allSatisfy((number) -> assertThat(number).startsWith("+1415"));
+	}
+
+	@Test
+	void countriesListTheSubresourcesEachCountryOffers() {
+		EmulatorClient.Reply list = this.client.get(this.client.account("/AvailablePhoneNumbers.json"));
+		EmulatorClient.Reply us = this.client.get(this.client.account("/AvailablePhoneNumbers/US.json"));
+
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.json().get("countries")).extracting((country) -> country.get("country_code").asString())
+			.containsExactly("CA", "GB", "US");
+		JsonNode subresources = us.json().get("subresource_uris");
+		assertThat(subresources.propertyNames()).containsExactly("local", "toll_free");
+		assertThat(subresources.get("toll_free").asString())
+			.isEqualTo(this.client.account("/AvailablePhoneNumbers/US/TollFree.json"));
+		assertThat(this.client.get(this.client.account("/AvailablePhoneNumbers/GB.json"))
+			.json()
+			.get("subresource_uris")
+			.propertyNames()).containsExactly("local", "mobile", "toll_free");
+		assertError(this.client.get(this.client.account("/AvailablePhoneNumbers/FR.json")), 404, 20404);
 	}
 
 	@Test

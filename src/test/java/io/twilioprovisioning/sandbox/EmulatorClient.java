@@ -56,7 +56,21 @@ final class EmulatorClient {
 	 * The path of a resource of the account, e.g. {@code /IncomingPhoneNumbers.json}.
 	 */
 	String account(String suffix) {
-		return "/2010-04-01/Accounts/" + this.accountSid + suffix;
+		return account(this.accountSid, suffix);
+	}
+
+	/**
+	 * The path of a resource of another account, e.g. a subaccount.
+	 */
+	static String account(String accountSid, String suffix) {
+		return "/2010-04-01/Accounts/" + accountSid + suffix;
+	}
+
+	/**
+	 * The same emulator with another account's credentials.
+	 */
+	EmulatorClient as(String accountSid, String authToken) {
+		return new EmulatorClient(this.base, accountSid, authToken);
 	}
 
 	Reply get(String path) {

@@ -120,17 +120,22 @@ class PurchaseTests extends StandaloneEmulatorTest {
 	}
 
 	@Test
-	void purchaseOfAnOwnedNumberAnswers201WithTheExistingResource() {
-		String sid = buy("PhoneNumber", "+16175550150").text("sid");
+	void purchaseOfAnOwnedNumberAnswers201AndAppliesTheParametersLikeAnUpdate() {
+		String sid = buy("PhoneNumber", "+16175550150", "VoiceUrl", "https://example.test/voice").text("sid");
 
-		EmulatorClient.Reply again = buy("PhoneNumber", "+16175550150", "FriendlyName", "other");
+		EmulatorClient.Reply again = buy("PhoneNumber", "+16175550150", "FriendlyName", "other", "SmsUrl",
+				"https://example.test/sms");
 
 		assertThat(again.status()).isEqualTo(201);
 		assertThat(again.text("sid")).isEqualTo(sid);
-		assertThat(again.text("friendly_name")).isEqualTo("(617) 555-0150");
+		assertThat(again.text("friendly_name")).isEqualTo("other");
+		assertThat(again.text("sms_url")).isEqualTo("https://example.test/sms");
+		assertThat(again.text("voice_url")).isEqualTo("https://example.test/voice");
 		assertThat(again.text("status")).isEqualTo("in-use");
+		assertThat(this.emulator.owned(sid).orElseThrow().friendlyName()).isEqualTo("other");
 		assertThat(this.emulator.purchaseCount()).isEqualTo(1);
 		assertThat(this.emulator.ownedCount()).isEqualTo(1);
+		assertThat(this.emulator.balance()).isEqualByComparingTo("498.85");
 	}
 
 	@Test

@@ -85,6 +85,16 @@ class SandboxMountTests {
 	}
 
 	@Test
+	void theOtherTwilioHostsAreServedUnderTheSameMount() {
+		String service = this.client.post("/messaging/v1/Services", "FriendlyName", "in-app").text("sid");
+
+		assertThat(this.client.get("/messaging/v1/Services/" + service).text("friendly_name")).isEqualTo("in-app");
+		assertThat(this.client.get("/pricing/v1/PhoneNumbers/Countries/US").text("price_unit")).isEqualTo("USD");
+		assertThat(this.client.get("/numbers/v2/RegulatoryCompliance/Bundles").json().get("results")).hasSize(3);
+		assertThat(this.client.post("/2010-04-01/Accounts.json", "FriendlyName", "in-app sub").status()).isEqualTo(201);
+	}
+
+	@Test
 	void dropAfterCommitBuysThenBreaksTheAnswerOffInApp() {
 		this.emulator.faults().failNext(Operation.PURCHASE, Fault.DROP_AFTER_COMMIT, 1);
 

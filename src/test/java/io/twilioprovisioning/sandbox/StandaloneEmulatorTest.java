@@ -43,4 +43,43 @@ abstract class StandaloneEmulatorTest {
 		return this.client.post(this.client.account("/IncomingPhoneNumbers.json"), namesAndValues);
 	}
 
+	/**
+	 * Buys a number in an account with the main account's credentials.
+	 */
+	EmulatorClient.Reply buyIn(String accountSid, String... namesAndValues) {
+		return this.client.post(EmulatorClient.account(accountSid, "/IncomingPhoneNumbers.json"), namesAndValues);
+	}
+
+	/**
+	 * A new subaccount of the main account.
+	 */
+	Subaccount subaccount(String friendlyName) {
+		EmulatorClient.Reply reply = this.client.post("/2010-04-01/Accounts.json", "FriendlyName", friendlyName);
+		if (reply.status() != 201) {
+			throw new IllegalStateException("Could not create a subaccount: " + reply.body());
+		}
+		return new Subaccount(reply.text("sid"), reply.text("auth_token"),
+				this.client.as(reply.text("sid"), reply.text("auth_token")));
+	}
+
+	/**
+	 * An Address of an account, created with the main account's credentials.
+	 */
+	String address(String accountSid, String isoCountry) {
+		EmulatorClient.Reply reply = this.client.post(EmulatorClient.account(accountSid, "/Addresses.json"),
+				"CustomerName", "Acme Dental", "Street", "1 Fictional Way", "City", "Springfield", "Region", "XX",
+				"PostalCode", "00000", "IsoCountry", isoCountry);
+		if (reply.status() != 201) {
+			throw new IllegalStateException("Could not create an address: " + reply.body());
+		}
+		return reply.text("sid");
+	}
+
+	/**
+	 * A subaccount with a client on its own credentials.
+	 */
+	record Subaccount(String sid, String authToken, EmulatorClient client) {
+
+	}
+
 }

@@ -50,6 +50,14 @@ class TwilioErrorsTests {
 	}
 
 	@Test
+	void aSearchOfATypeTheCountryDoesNotSellSaysSo() {
+		CarrierException failure = TwilioErrors.translate(TwilioCall.SEARCH, api(404, 20404, "Not found"));
+
+		assertThat(failure).isInstanceOf(CarrierRefusedException.class);
+		assertThat(failure.getMessage()).contains("sells no numbers of this type in that country");
+	}
+
+	@Test
 	void notFoundIsARefusalThatSaysSo() {
 		CarrierException failure = TwilioErrors.translate(TwilioCall.FETCH, api(404, 20404, "Not found"));
 

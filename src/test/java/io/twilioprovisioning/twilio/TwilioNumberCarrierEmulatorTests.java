@@ -98,7 +98,8 @@ class TwilioNumberCarrierEmulatorTests {
 	}
 
 	/**
-	 * One call of the operation that succeeds when nothing goes wrong.
+	 * One call of the operation that succeeds when nothing goes wrong (the operations the
+	 * number carrier calls).
 	 */
 	private Object call(Operation operation) {
 		return call(carrier(), operation);
@@ -115,11 +116,12 @@ class TwilioNumberCarrierEmulatorTests {
 			case RELEASE -> carrier.release(this.ownedSid);
 			case ACCOUNT -> carrier.account();
 			case BALANCE -> carrier.balance();
+			default -> throw new IllegalArgumentException("The number carrier does not call " + operation);
 		};
 	}
 
 	@ParameterizedTest
-	@EnumSource(Operation.class)
+	@EnumSource(names = { "SEARCH", "LIST", "PURCHASE", "FETCH", "UPDATE", "RELEASE", "ACCOUNT", "BALANCE" })
 	void everyOperationSucceedsInOneRequest(Operation operation) {
 		assertThat(call(operation)).isNotNull().isNotEqualTo(false);
 
@@ -127,7 +129,7 @@ class TwilioNumberCarrierEmulatorTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Operation.class)
+	@EnumSource(names = { "SEARCH", "LIST", "PURCHASE", "FETCH", "UPDATE", "RELEASE", "ACCOUNT", "BALANCE" })
 	void tooManyRequestsIsRetriedThenSucceeds(Operation operation) {
 		this.emulator.faults().failNext(operation, Fault.TOO_MANY_REQUESTS, 2);
 
@@ -137,7 +139,7 @@ class TwilioNumberCarrierEmulatorTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Operation.class)
+	@EnumSource(names = { "SEARCH", "LIST", "PURCHASE", "FETCH", "UPDATE", "RELEASE", "ACCOUNT", "BALANCE" })
 	void tooManyRequestsForeverIsUnavailableAfterTheRetries(Operation operation) {
 		this.emulator.faults().failRate(operation, Fault.TOO_MANY_REQUESTS, 1.0);
 

@@ -55,6 +55,26 @@ class TwilioPropertiesTests {
 	}
 
 	@Test
+	void bindsOneBaseUrlPerTwilioHost() {
+		this.runner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								Map.of("TWILIO_MESSAGING_BASE_URL", "http://127.0.0.1:9999/messaging",
+										"TWILIO_PRICING_BASE_URL", "http://127.0.0.1:9999/pricing",
+										"TWILIO_NUMBERS_BASE_URL", "http://127.0.0.1:9999/numbers"))))
+			.run((context) -> {
+				TwilioProperties properties = context.getBean(TwilioProperties.class);
+				assertThat(properties.messagingBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:9999/messaging"));
+				assertThat(properties.pricingBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:9999/pricing"));
+				assertThat(properties.numbersBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:9999/numbers"));
+			});
+		this.runner.withPropertyValues("twilio.messaging-base-url=ftp://example.com")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
 	void appliesTheDefaults() {
 		this.runner.run((context) -> {
 			TwilioProperties properties = context.getBean(TwilioProperties.class);
@@ -66,6 +86,7 @@ class TwilioPropertiesTests {
 			assertThat(properties.maxRetries()).isEqualTo(4);
 			assertThat(properties.initialBackoff()).isEqualTo(Duration.ofMillis(200));
 			assertThat(properties.maxBackoff()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(properties.messagingBaseUrl()).isNull();
 		});
 	}
 
