@@ -6,12 +6,14 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
@@ -43,6 +45,12 @@ class SandboxConfiguration {
 				storage.persistent() ? "state kept in the database schema sandbox"
 						: properties.preload() + " preloaded numbers, state kept in memory only");
 		return emulator;
+	}
+
+	@Bean
+	SandboxConsole sandboxConsole(TwilioEmulator emulator, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		return new SandboxConsole(emulator, events, new TransactionTemplate(transactionManager), clock);
 	}
 
 	@Bean

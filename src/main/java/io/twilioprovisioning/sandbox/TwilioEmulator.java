@@ -167,8 +167,13 @@ public final class TwilioEmulator {
 		long started = System.nanoTime();
 		int concurrent = this.inFlight.incrementAndGet();
 		try {
-			EmulatorResponse response = this.faults.await(this.faults.nextLatency()) ? dispatch(request)
-					: interrupted();
+			EmulatorResponse response;
+			if (this.faults.overConcurrencyLimit(concurrent)) {
+				response = EmulatorContext.error(429, 20429, "Too Many Requests", Map.of());
+			}
+			else {
+				response = this.faults.await(this.faults.nextLatency()) ? dispatch(request) : interrupted();
+			}
 			Map<String, String> headers = new LinkedHashMap<>(response.headers());
 			if (response.hasBody()) {
 				headers.put("Content-Type", "application/json; charset=utf-8");

@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.twilioprovisioning.TwilioProvisioningApplication;
+import io.twilioprovisioning.audit.AuditQuery;
+import io.twilioprovisioning.audit.AuditTrail;
+import io.twilioprovisioning.clients.Client;
+import io.twilioprovisioning.clients.ClientQuery;
 import io.twilioprovisioning.clients.ClientManagement;
 import io.twilioprovisioning.numbers.E164Number;
 import io.twilioprovisioning.numbers.NumberLifecycle;
@@ -18,6 +22,7 @@ import io.twilioprovisioning.numbers.SyncReport;
 import io.twilioprovisioning.numbers.TrackedNumber;
 import io.twilioprovisioning.numbers.WebhookConfig;
 import io.twilioprovisioning.numbers.WebhookMethod;
+import io.twilioprovisioning.platform.PageRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +87,30 @@ class SandboxPersistenceTests {
 				.search(new SearchCriteria("US", NumberType.LOCAL, "415", null, null, null, null, null, null, null,
 						null, false, 30))
 				.numbers()).noneMatch((offered) -> offered.phoneNumber().value().equals(byDefaults));
+
+			second.getBean(SandboxConsole.class).reset(ACTOR, "RESET");
+			assertResetOnBothSides(second);
 		}
+		try (ConfigurableApplicationContext third = start()) {
+			assertResetOnBothSides(third);
+			assertThat(third.getBean(ClientManagement.class)
+				.search(new ClientQuery(null, null), new PageRequest(0, 10))
+				.content()).extracting(Client::name).containsExactly("Restart Ltd");
+			assertThat(third.getBean(AuditTrail.class)
+				.search(new AuditQuery(null, null, "SANDBOX_RESET", null), new PageRequest(0, 10))
+				.content()).singleElement().satisfies((entry) -> assertThat(entry.actor()).isEqualTo(ACTOR));
+		}
+	}
+
+	private static void assertResetOnBothSides(ConfigurableApplicationContext context) {
+		TwilioEmulator emulator = context.getBean(TwilioEmulator.class);
+		assertThat(emulator.balance()).isEqualByComparingTo(TwilioEmulator.INITIAL_BALANCE);
+		assertThat(emulator.ownedCount()).isZero();
+		assertThat(emulator.purchaseCount()).isZero();
+		assertThat(context.getBean(NumberLifecycle.class).counts().owned()).isZero();
+		SyncReport report = context.getBean(NumberSync.class).check(ACTOR);
+		assertThat(report.checked()).isZero();
+		assertThat(report.inSync()).isTrue();
 	}
 
 	private ConfigurableApplicationContext start() {
