@@ -10,14 +10,12 @@ import io.twilioprovisioning.sandbox.SandboxModeCondition;
 import jakarta.validation.Valid;
 
 import org.springframework.context.annotation.Conditional;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import static io.twilioprovisioning.platform.DomainException.Kind.INVALID;
@@ -55,11 +53,11 @@ class SandboxApiController {
 	}
 
 	@DeleteMapping("/faults")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(operationId = "clearSandboxFaults",
-			summary = "Remove every fault; requests waiting in a latency or a hang go on at once")
-	void clearFaults() {
+			summary = "Remove every fault; requests waiting in a latency or a hang go on at once; answers the empty plan")
+	FaultPlanView clearFaults() {
 		this.sandbox.faults().clear();
+		return faults();
 	}
 
 	@ApiProblems(INVALID)
