@@ -25,6 +25,7 @@ class EmulatorShutdown implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.emulator.resume();
 		this.running = true;
 	}
 

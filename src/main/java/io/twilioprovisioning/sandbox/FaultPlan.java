@@ -279,6 +279,17 @@ public final class FaultPlan {
 	}
 
 	/**
+	 * Waits again after a {@link #stop()}: the emulator was started again (a Spring
+	 * context paused and resumed by the test framework stops and restarts its lifecycle
+	 * beans).
+	 */
+	void resume() {
+		synchronized (this.lock) {
+			this.stopped = false;
+		}
+	}
+
+	/**
 	 * Waits for the given time unless {@link #releaseWaits()}, {@link #clear()} or
 	 * {@link #stop()} ends the wait first.
 	 * @param duration how long

@@ -314,6 +314,14 @@ public final class TwilioEmulator {
 	}
 
 	/**
+	 * Undoes {@link #stop()}: injected waits wait again. Called when the server that
+	 * hosts the emulator starts again.
+	 */
+	public void resume() {
+		this.faults.resume();
+	}
+
+	/**
 	 * Forgets every subaccount, owned number, address, Messaging Service, count and
 	 * fault, and restores the balance.
 	 */

@@ -1,5 +1,9 @@
 package io.twilioprovisioning.sandbox;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import java.io.IOException;
 
 import io.twilioprovisioning.support.RunningServerTest;
@@ -14,6 +18,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import static io.twilioprovisioning.sandbox.PurchaseTests.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 @RunningServerTest
 class SandboxMountTests {
@@ -110,6 +115,20 @@ class SandboxMountTests {
 	void theEmulatorStopsBeforeTheWebServerWaitsForRequestsInProgress() {
 		assertThat(EmulatorShutdown.PHASE).isGreaterThan(WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE);
 		assertThat(this.shutdown.isRunning()).isTrue();
+	}
+
+	@Test
+	void theEmulatorWaitsAgainWhenItsLifecycleRestarts() throws Exception {
+		this.shutdown.stop();
+		this.shutdown.start();
+		this.emulator.faults().hangUntilReleased().failNext(Operation.BALANCE, Fault.TIMEOUT, 1);
+
+		CompletableFuture<EmulatorClient.Reply> held = CompletableFuture
+			.supplyAsync(() -> this.client.get(this.client.account("/Balance.json")));
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.emulator.faults().waiting() == 1);
+		this.emulator.faults().releaseWaits();
+
+		assertThat(held.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
 	}
 
 	private String base() {
