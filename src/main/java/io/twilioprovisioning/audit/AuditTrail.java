@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditTrail {
 
 	static final List<String> ACTIONS = List.of("PURCHASE", "CONFIGURE", "REASSIGN", "RENAME", "RELEASE", "ADOPT",
-			"RECONCILE");
+			"RECONCILE", "SANDBOX_RESET");
 
 	static final List<String> OUTCOMES = List.of("SUCCEEDED", "REFUSED", "FAILED", "UNKNOWN");
 

@@ -26,11 +26,14 @@ final class AccountStore {
 
 	private final BigDecimal initialBalance;
 
+	private final StateJournal journal;
+
 	private BigDecimal balance;
 
-	AccountStore(AccountRecord main, BigDecimal initialBalance) {
+	AccountStore(AccountRecord main, BigDecimal initialBalance, StateJournal journal) {
 		this.main = main;
 		this.initialBalance = initialBalance;
+		this.journal = journal;
 		clear();
 	}
 
@@ -93,6 +96,7 @@ final class AccountStore {
 
 	void save(AccountRecord account) {
 		this.accounts.put(account.sid(), account);
+		this.journal.record(StateChange.saved(StateChange.Kind.ACCOUNT, account.sid(), account));
 	}
 
 	BigDecimal balance() {
@@ -101,6 +105,10 @@ final class AccountStore {
 
 	void charge(BigDecimal amount) {
 		this.balance = this.balance.subtract(amount);
+	}
+
+	void restoreBalance(BigDecimal stored) {
+		this.balance = stored;
 	}
 
 	void clear() {

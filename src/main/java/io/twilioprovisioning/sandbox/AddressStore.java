@@ -13,6 +13,12 @@ final class AddressStore {
 
 	private final Map<String, AddressRecord> addresses = new LinkedHashMap<>();
 
+	private final StateJournal journal;
+
+	AddressStore(StateJournal journal) {
+		this.journal = journal;
+	}
+
 	Optional<AddressRecord> find(String sid) {
 		return Optional.ofNullable((sid != null) ? this.addresses.get(sid) : null);
 	}
@@ -30,10 +36,12 @@ final class AddressStore {
 
 	void save(AddressRecord address) {
 		this.addresses.put(address.sid(), address);
+		this.journal.record(StateChange.saved(StateChange.Kind.ADDRESS, address.sid(), address));
 	}
 
 	void remove(AddressRecord address) {
 		this.addresses.remove(address.sid());
+		this.journal.record(StateChange.removed(StateChange.Kind.ADDRESS, address.sid()));
 	}
 
 	void clear() {

@@ -2,8 +2,10 @@ package io.twilioprovisioning.sandbox;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -49,6 +51,8 @@ public final class FaultPlan {
 	private Duration maxLatency = Duration.ZERO;
 
 	private Duration hang = DEFAULT_HANG;
+
+	private int concurrencyLimit;
 
 	private long releases;
 
@@ -126,6 +130,49 @@ public final class FaultPlan {
 			}
 		}
 		return this;
+	}
+
+	/**
+	 * Answers 429 (20429) to every request that arrives while {@code limit} requests of
+	 * the account are already in flight, as Twilio's account concurrency limit does.
+	 * @param limit the most requests in flight, {@code 0} for no limit
+	 * @return this plan
+	 */
+	public FaultPlan concurrencyLimit(int limit) {
+		if (limit < 0) {
+			throw new IllegalArgumentException("Negative concurrency limit " + limit);
+		}
+		synchronized (this.lock) {
+			this.concurrencyLimit = limit;
+		}
+		return this;
+	}
+
+	/**
+	 * Whether a request that makes this many requests in flight is over the limit.
+	 */
+	boolean overConcurrencyLimit(int inFlight) {
+		synchronized (this.lock) {
+			return this.concurrencyLimit > 0 && inFlight > this.concurrencyLimit;
+		}
+	}
+
+	/**
+	 * What the plan holds now, e.g. to show it.
+	 * @return a copy of the rules, latency, hang and limit
+	 */
+	public Snapshot snapshot() {
+		synchronized (this.lock) {
+			List<Rule> rules = new ArrayList<>();
+			this.pending.forEach((operation, queue) -> queue
+				.forEach((next) -> rules.add(new Rule(operation, next.fault, null, next.remaining))));
+			if (this.anyOperationRate != null) {
+				rules.add(new Rule(null, this.anyOperationRate.fault(), this.anyOperationRate.probability(), null));
+			}
+			this.rates
+				.forEach((operation, rate) -> rules.add(new Rule(operation, rate.fault(), rate.probability(), null)));
+			return new Snapshot(this.minLatency, this.maxLatency, this.hang, this.concurrencyLimit, List.copyOf(rules));
+		}
 	}
 
 	/**
@@ -215,6 +262,7 @@ public final class FaultPlan {
 			this.minLatency = Duration.ZERO;
 			this.maxLatency = Duration.ZERO;
 			this.hang = DEFAULT_HANG;
+			this.concurrencyLimit = 0;
 			this.random = new Random(DEFAULT_SEED);
 		}
 		return this;
@@ -326,6 +374,41 @@ public final class FaultPlan {
 	}
 
 	private record Rate(Fault fault, double probability) {
+
+	}
+
+	/**
+	 * What a plan holds at one moment.
+	 *
+	 * @param minLatency the shortest injected delay
+	 * @param maxLatency the longest injected delay
+	 * @param hang how long a hanging fault hangs
+	 * @param concurrencyLimit the most requests in flight, {@code 0} for no limit
+	 * @param rules the failures, queued ones first
+	 */
+	public record Snapshot(Duration minLatency, Duration maxLatency, Duration hang, int concurrencyLimit,
+			List<Rule> rules) {
+
+		/**
+		 * Whether the plan injects anything.
+		 * @return {@code true} with latency, a limit or a rule
+		 */
+		public boolean isActive() {
+			return !this.maxLatency.isZero() || this.concurrencyLimit > 0 || !this.rules.isEmpty();
+		}
+
+	}
+
+	/**
+	 * A failure rule of a plan: a rate, or the next calls.
+	 *
+	 * @param operation the operation, {@code null} for every operation without a rate of
+	 * its own
+	 * @param fault the failure
+	 * @param rate the share of calls that fail, or {@code null}
+	 * @param remaining how many of the next calls fail, or {@code null}
+	 */
+	public record Rule(Operation operation, Fault fault, Double rate, Integer remaining) {
 
 	}
 

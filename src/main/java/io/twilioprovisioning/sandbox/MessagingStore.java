@@ -17,6 +17,12 @@ final class MessagingStore {
 
 	private final Map<String, Sender> senders = new LinkedHashMap<>();
 
+	private final StateJournal journal;
+
+	MessagingStore(StateJournal journal) {
+		this.journal = journal;
+	}
+
 	Optional<MessagingServiceRecord> find(String accountSid, String sid) {
 		return Optional.ofNullable(this.services.get(sid)).filter((service) -> service.accountSid().equals(accountSid));
 	}
@@ -31,6 +37,7 @@ final class MessagingStore {
 
 	void save(MessagingServiceRecord service) {
 		this.services.put(service.sid(), service);
+		this.journal.record(StateChange.saved(StateChange.Kind.SERVICE, service.sid(), service));
 	}
 
 	/**
@@ -38,7 +45,8 @@ final class MessagingStore {
 	 */
 	void remove(MessagingServiceRecord service) {
 		this.services.remove(service.sid());
-		this.senders.values().removeIf((sender) -> sender.serviceSid().equals(service.sid()));
+		this.journal.record(StateChange.removed(StateChange.Kind.SERVICE, service.sid()));
+		senders(service.sid()).forEach((sender) -> removeSender(sender.numberSid()));
 	}
 
 	/**
@@ -54,6 +62,7 @@ final class MessagingStore {
 
 	void add(Sender sender) {
 		this.senders.put(sender.numberSid(), sender);
+		this.journal.record(StateChange.saved(StateChange.Kind.SENDER, sender.numberSid(), sender));
 	}
 
 	/**
@@ -61,7 +70,9 @@ final class MessagingStore {
 	 * account.
 	 */
 	void removeSender(String numberSid) {
-		this.senders.remove(numberSid);
+		if (this.senders.remove(numberSid) != null) {
+			this.journal.record(StateChange.removed(StateChange.Kind.SENDER, numberSid));
+		}
 	}
 
 	void clear() {

@@ -22,9 +22,15 @@ final class NumberStore {
 
 	private final Map<String, TreeMap<String, OwnedRecord>> byAccount = new HashMap<>();
 
+	private final StateJournal journal;
+
 	private int purchases;
 
 	private int preloadCursor;
+
+	NumberStore(StateJournal journal) {
+		this.journal = journal;
+	}
 
 	Optional<OwnedRecord> find(String sid) {
 		return Optional.ofNullable(this.bySid.get(sid));
@@ -60,6 +66,7 @@ final class NumberStore {
 		}
 		this.byNumber.put(number.phoneNumber(), number);
 		this.byAccount.computeIfAbsent(number.accountSid(), (key) -> new TreeMap<>()).put(number.phoneNumber(), number);
+		this.journal.record(StateChange.saved(StateChange.Kind.NUMBER, number.sid(), number));
 	}
 
 	void remove(OwnedRecord number) {
@@ -69,6 +76,7 @@ final class NumberStore {
 		if (numbers != null) {
 			numbers.remove(number.phoneNumber());
 		}
+		this.journal.record(StateChange.removed(StateChange.Kind.NUMBER, number.sid()));
 	}
 
 	int count() {
@@ -85,6 +93,15 @@ final class NumberStore {
 
 	int purchases() {
 		return this.purchases;
+	}
+
+	int preloadCursor() {
+		return this.preloadCursor;
+	}
+
+	void restoreCounters(int storedPurchases, int storedPreloadCursor) {
+		this.purchases = storedPurchases;
+		this.preloadCursor = storedPreloadCursor;
 	}
 
 	/**

@@ -9,7 +9,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Matches when the service runs in {@link ProvisioningMode#SANDBOX sandbox mode}.
  */
-class SandboxModeCondition implements Condition {
+public class SandboxModeCondition implements Condition {
 
 	@Override
 	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

@@ -101,6 +101,17 @@ public final class TwilioEmulator {
 	 * @param clock the clock for {@code date_created}/{@code date_updated}
 	 */
 	public TwilioEmulator(String accountSid, String authToken, Clock clock) {
+		this(accountSid, authToken, clock, EmulatorStorage.MEMORY);
+	}
+
+	/**
+	 * An emulator whose state is kept in a storage.
+	 * @param accountSid the main account's SID ({@code AC} + 32 hex) clients must use
+	 * @param authToken the main account's auth token clients must use
+	 * @param clock the clock for {@code date_created}/{@code date_updated}
+	 * @param storage where the state outlives the emulator, if anywhere
+	 */
+	TwilioEmulator(String accountSid, String authToken, Clock clock, EmulatorStorage storage) {
 		if (accountSid == null || !accountSid.matches("AC[0-9a-fA-F]{32}")) {
 			throw new IllegalArgumentException("The account SID must be AC followed by 32 hex digits");
 		}
@@ -110,8 +121,8 @@ public final class TwilioEmulator {
 		this.accountSid = accountSid;
 		this.clock = clock;
 		Instant created = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-		this.state = new EmulatorState(new AccountStore(new AccountRecord(accountSid, accountSid, "Sandbox account",
-				AccountRecord.ACTIVE, authToken, created, created), INITIAL_BALANCE));
+		this.state = new EmulatorState(new AccountRecord(accountSid, accountSid, "Sandbox account",
+				AccountRecord.ACTIVE, authToken, created, created), INITIAL_BALANCE, storage);
 		EmulatorContext context = new EmulatorContext(this.state, clock);
 		new AccountsHandler(context).register(this.routes);
 		new AvailableNumbersHandler(context).register(this.routes);
@@ -156,8 +167,13 @@ public final class TwilioEmulator {
 		long started = System.nanoTime();
 		int concurrent = this.inFlight.incrementAndGet();
 		try {
-			EmulatorResponse response = this.faults.await(this.faults.nextLatency()) ? dispatch(request)
-					: interrupted();
+			EmulatorResponse response;
+			if (this.faults.overConcurrencyLimit(concurrent)) {
+				response = EmulatorContext.error(429, 20429, "Too Many Requests", Map.of());
+			}
+			else {
+				response = this.faults.await(this.faults.nextLatency()) ? dispatch(request) : interrupted();
+			}
 			Map<String, String> headers = new LinkedHashMap<>(response.headers());
 			if (response.hasBody()) {
 				headers.put("Content-Type", "application/json; charset=utf-8");

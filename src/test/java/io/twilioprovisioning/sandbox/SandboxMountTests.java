@@ -2,6 +2,8 @@ package io.twilioprovisioning.sandbox;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.twilioprovisioning.support.RunningServerTest;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import static io.twilioprovisioning.sandbox.PurchaseTests.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 @RunningServerTest
 class SandboxMountTests {
@@ -128,6 +131,20 @@ class SandboxMountTests {
 
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 		assertThat(this.shutdown.isRunning()).isTrue();
+	}
+
+	@Test
+	void theEmulatorWaitsAgainWhenItsLifecycleRestarts() throws Exception {
+		this.shutdown.stop();
+		this.shutdown.start();
+		this.emulator.faults().hangUntilReleased().failNext(Operation.BALANCE, Fault.TIMEOUT, 1);
+
+		CompletableFuture<EmulatorClient.Reply> held = CompletableFuture
+			.supplyAsync(() -> this.client.get(this.client.account("/Balance.json")));
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.emulator.faults().waiting() == 1);
+		this.emulator.faults().releaseWaits();
+
+		assertThat(held.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
 	}
 
 	private String base() {

@@ -209,6 +209,37 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void aStormOf429sSetOnTheSandboxPageShowsInTheConsoleUntilCleared() {
+		Page page = loggedInAdmin();
+		String phonePage = createClient(page, "Storm Test " + UUID.randomUUID().toString().substring(0, 6));
+		page.navigate(url("/admin/sandbox"));
+		page.getByLabel("Operation").selectOption("SEARCH");
+		page.getByLabel("Fault").selectOption("TOO_MANY_REQUESTS");
+		page.getByLabel("Share of calls (%)").fill("100");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add fault")).click();
+		assertThat(page.locator(".flash-success")).containsText("Fault added");
+		assertThat(page.locator("#fault-plan")).containsText("TOO_MANY_REQUESTS");
+		assertThat(page.locator(".mode-banner")).containsText("SEARCH: TOO_MANY_REQUESTS 100%");
+		screenshot(page, "sandbox-faults");
+
+		page.navigate(phonePage);
+		assertThat(page.locator(".mode-banner")).containsText("Faults injected");
+		page.getByLabel("Area code").fill("415");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search Twilio")).click();
+		assertThat(page.locator("#search-panel .flash-error")).containsText("Twilio");
+		assertThat(page.locator("body")).not().containsText("Exception");
+
+		page.navigate(url("/admin/sandbox"));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clear all faults")).click();
+		assertThat(page.locator(".flash-success")).containsText("Faults cleared");
+		assertThat(page.locator(".mode-banner")).not().containsText("Faults injected");
+		page.navigate(phonePage);
+		page.getByLabel("Area code").fill("415");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search Twilio")).click();
+		assertThat(page.locator("#search-panel table tbody tr").first()).containsText("(415)");
+	}
+
+	@Test
 	void userRoleGetsThe403PageAndAnonymousTheLoginPage() {
 		Page anonymous = this.browser.newPage(1366, 900);
 		anonymous.navigate(url("/admin/phone-numbers"));

@@ -292,6 +292,10 @@ final class OpenApiContract {
 			return send("PUT", path, "application/json", json);
 		}
 
+		Exchange delete(String path) {
+			return send("DELETE", path, null, null);
+		}
+
 		Exchange send(String method, String path, String contentType, String body) {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 				.timeout(Duration.ofSeconds(60))

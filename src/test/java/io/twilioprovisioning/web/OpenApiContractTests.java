@@ -82,7 +82,7 @@ class OpenApiContractTests {
 	}
 
 	@Test
-	void everyOperationHasAHumanIdAndOneOfTheSixTags() {
+	void everyOperationHasAHumanIdAndOneOfTheSevenTags() {
 		Map<String, String> ids = this.contract.operationIds();
 		assertThat(ids).isNotEmpty();
 		assertThat(ids.values()).allSatisfy((id) -> assertThat(id).matches("^[a-z][A-Za-z]+$").doesNotMatch(".*_\\d+$"))
@@ -223,6 +223,18 @@ class OpenApiContractTests {
 		expect(502,
 				this.admin.post(PURCHASE, "{\"phoneNumber\":\"" + lost.value() + "\",\"clientId\":" + acmeId + "}"));
 		this.emulator.faults().clear();
+
+		// the sandbox at run time
+		expect(200,
+				this.admin.put("/api/admin/sandbox/faults",
+						"{\"latency\":{\"minMs\":0,\"maxMs\":0},\"concurrencyLimit\":50,"
+								+ "\"rules\":[{\"operation\":\"PURCHASE\",\"fault\":\"SERVER_ERROR\",\"next\":1},"
+								+ "{\"fault\":\"SERVICE_UNAVAILABLE\",\"rate\":0.01}]}"));
+		expect(200, this.admin.get("/api/admin/sandbox/faults"));
+		expect(400, this.admin.put("/api/admin/sandbox/faults", "{\"concurrencyLimit\":0}"));
+		expect(200, this.admin.delete("/api/admin/sandbox/faults"));
+		expect(400, this.admin.post("/api/admin/sandbox/reset", "{\"confirm\":\"no\"}"));
+		expect(200, this.admin.post("/api/admin/sandbox/reset", "{\"confirm\":\"RESET\"}"));
 
 		assertThat(this.contract.violations()).isEmpty();
 		assertThat(this.contract.exercised())
