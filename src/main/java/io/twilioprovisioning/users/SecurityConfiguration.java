@@ -5,6 +5,8 @@ import java.time.Duration;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.twilioprovisioning.platform.SecurityHeaders;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -55,12 +57,6 @@ class SecurityConfiguration {
 
 	/** JSON answers load nothing and are framed by nobody. */
 	static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
-
-	/** Features no page of the console uses. */
-	static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
-			+ "encrypted-media=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
-			+ "payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), usb=(), "
-			+ "xr-spatial-tracking=()";
 
 	@Bean
 	VerifiedPasswordCache passwordEncoder(Clock clock) {
@@ -146,8 +142,9 @@ class SecurityConfiguration {
 	}
 
 	private static HeadersConfigurer<HttpSecurity> commonHeaders(HeadersConfigurer<HttpSecurity> headers) {
-		return headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY));
+		return headers
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY)))
+			.permissionsPolicyHeader((permissions) -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY));
 	}
 
 	private static RequestMatcher anyOf(String... patterns) {

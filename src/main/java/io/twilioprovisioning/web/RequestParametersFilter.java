@@ -12,6 +12,8 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.twilioprovisioning.platform.SecurityHeaders;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -95,7 +97,8 @@ class RequestParametersFilter extends OncePerRequestFilter {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("Cache-Control", "no-store");
-		response.setHeader("Referrer-Policy", "no-referrer");
+		response.setHeader("Referrer-Policy", SecurityHeaders.REFERRER_POLICY);
+		response.setHeader("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY);
 		response.setHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'");
 		ErrorPagesController.send(request, response, status, detail, errors);
 	}

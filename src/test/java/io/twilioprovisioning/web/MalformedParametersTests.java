@@ -74,6 +74,8 @@ class MalformedParametersTests {
 			assertThat(response.contentType()).as(prefix + bad).startsWith("application/problem+json");
 			assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
 			assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
+			assertThat(response.header("Permissions-Policy")).contains("camera=()");
 		}
 		assertThat(output.getAll()).doesNotContain(" ERROR ");
 	}
