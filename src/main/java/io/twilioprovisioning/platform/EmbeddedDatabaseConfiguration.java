@@ -33,7 +33,8 @@ import org.springframework.util.StringUtils;
  * Starts an embedded PostgreSQL when no external database is configured, so that
  * {@code ./mvnw spring-boot:run} needs nothing installed. The cluster lives under
  * {@code ./data/postgres} and survives restarts; a server that a killed run left on it is
- * stopped first ({@link StaleEmbeddedPostgres}).
+ * stopped first ({@link StaleEmbeddedPostgres}), and a directory another PostgreSQL major
+ * made is refused untouched ({@link EmbeddedPostgresVersion}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
@@ -73,6 +74,7 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	private static EmbeddedPostgres persistentServer(Path dataDir) {
+		EmbeddedPostgresVersion.requireCompatible(dataDir);
 		try {
 			Files.createDirectories(dataDir);
 		}
@@ -80,7 +82,7 @@ class EmbeddedDatabaseConfiguration {
 			throw new UncheckedIOException("Could not create the embedded PostgreSQL's directory " + dataDir, ex);
 		}
 		StaleEmbeddedPostgres.clear(dataDir, Duration.ofSeconds(30));
-		log.info("Starting embedded PostgreSQL with data under {}", dataDir);
+		log.info("Starting embedded PostgreSQL {} with data under {}", EmbeddedPostgresVersion.MAJOR, dataDir);
 		try {
 			return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
 		}
