@@ -43,19 +43,21 @@ final class EmbeddedPostgresVersion {
 		}
 		int major = found.getAsInt();
 		if (major > MAJOR) {
-			throw new IllegalStateException("The embedded PostgreSQL's data directory " + dataDir
-					+ " was created by PostgreSQL " + major + ", newer than the PostgreSQL " + MAJOR
-					+ " this version of the application bundles. Nothing in it was changed. Run the newer version of "
-					+ "the application on it, or give this one another directory with "
-					+ "PROVISIONING_DATABASE_EMBEDDED_DATA_DIR.");
+			throw new IncompatibleDataDirectoryException(
+					"The embedded PostgreSQL's data directory " + dataDir + " was created by PostgreSQL " + major
+							+ ", newer than the PostgreSQL " + MAJOR
+							+ " this version of the application bundles. Nothing in it was changed.",
+					"Run the newer version of the application on it, or give this one another directory with "
+							+ "PROVISIONING_DATABASE_EMBEDDED_DATA_DIR.");
 		}
-		throw new IllegalStateException("The embedded PostgreSQL's data directory " + dataDir
-				+ " was created by PostgreSQL " + major + "; this version of the application bundles PostgreSQL "
-				+ MAJOR + ", which cannot open it. Nothing in it was changed. To start over with an empty database, "
-				+ "move it aside (mv " + dataDir + " " + dataDir + "-pg" + major + ") and start again, or give the "
-				+ "application another directory with PROVISIONING_DATABASE_EMBEDDED_DATA_DIR. To keep the data, "
-				+ "dump it with PostgreSQL " + major + " and restore it into PostgreSQL " + MAJOR + " as " + UPGRADE_DOC
-				+ " shows step by step.");
+		throw new IncompatibleDataDirectoryException(
+				"The embedded PostgreSQL's data directory " + dataDir + " was created by PostgreSQL " + major
+						+ "; this version of the application bundles PostgreSQL " + MAJOR
+						+ ", which cannot open it. Nothing in it was changed.",
+				"To start over with an empty database, move it aside (mv " + dataDir + " " + dataDir + "-pg" + major
+						+ ") and start again, or give the application another directory with "
+						+ "PROVISIONING_DATABASE_EMBEDDED_DATA_DIR. To keep the data, dump it with PostgreSQL " + major
+						+ " and restore it into PostgreSQL " + MAJOR + " as " + UPGRADE_DOC + " shows step by step.");
 	}
 
 	/**

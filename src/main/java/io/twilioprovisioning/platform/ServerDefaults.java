@@ -9,6 +9,7 @@ import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -42,6 +43,10 @@ class ServerDefaults implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (application.getWebApplicationType() == WebApplicationType.NONE) {
+			// no web server (the standalone Twilio emulator): nothing to default
+			return;
+		}
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		String address = environment.getProperty("server.address");
 		if (!StringUtils.hasText(address) && isSandbox(environment)) {

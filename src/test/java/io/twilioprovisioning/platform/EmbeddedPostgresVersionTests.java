@@ -15,9 +15,12 @@ import java.util.stream.Stream;
 import io.twilioprovisioning.TwilioProvisioningApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -45,7 +48,8 @@ class EmbeddedPostgresVersionTests {
 	}
 
 	@Test
-	void aDataDirectoryOfPostgres14StopsTheStartAndStaysAsItWas() throws IOException {
+	@ExtendWith(OutputCaptureExtension.class)
+	void aDataDirectoryOfPostgres14StopsTheStartAndStaysAsItWas(CapturedOutput output) throws IOException {
 		Path cluster = this.dataDir.resolve("postgres");
 		oldCluster(cluster, "14");
 		Map<String, String> before = snapshot(cluster);
@@ -62,6 +66,8 @@ class EmbeddedPostgresVersionTests {
 			.hasMessageContaining("PROVISIONING_DATABASE_EMBEDDED_DATA_DIR")
 			.hasMessageContaining(EmbeddedPostgresVersion.UPGRADE_DOC);
 		assertThat(snapshot(cluster)).isEqualTo(before);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Nothing in it was changed.\n\nAction:\n\nTo start over with an empty database");
 	}
 
 	@Test
