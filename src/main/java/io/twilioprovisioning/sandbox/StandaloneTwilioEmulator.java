@@ -18,11 +18,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A {@link TwilioEmulator} served over HTTP by the JDK's server on 127.0.0.1 and a random
- * port, for tests of Twilio clients: point the client at {@link #baseUrl()} instead of
- * {@code https://api.twilio.com}, and at {@code baseUrl()/messaging}, {@code /pricing}
- * and {@code /numbers} instead of the other Twilio hosts. {@link Fault#DROP_AFTER_COMMIT}
- * really drops the connection: the client gets no status line, only end of stream.
+ * A {@link TwilioEmulator} served over HTTP by the JDK's server, on 127.0.0.1 and a
+ * random port for tests of Twilio clients, or where {@link StandaloneEmulatorApplication}
+ * says: point the client at {@link #baseUrl()} instead of {@code https://api.twilio.com},
+ * and at {@code baseUrl()/messaging}, {@code /pricing} and {@code /numbers} instead of
+ * the other Twilio hosts. {@link Fault#DROP_AFTER_COMMIT} really drops the connection:
+ * the client gets no status line, only end of stream.
  */
 public final class StandaloneTwilioEmulator implements AutoCloseable {
 
@@ -57,8 +58,20 @@ public final class StandaloneTwilioEmulator implements AutoCloseable {
 	 * @return the running server; close it when done
 	 */
 	public static StandaloneTwilioEmulator start(TwilioEmulator emulator, int threads) {
+		return start(emulator, InetAddress.getLoopbackAddress(), 0, threads);
+	}
+
+	/**
+	 * Serves the emulator on a given address and port.
+	 * @param emulator the emulator
+	 * @param address the interface to listen on
+	 * @param port the port, or 0 for a free one
+	 * @param threads how many requests it handles at once (hanging faults hold a thread)
+	 * @return the running server; close it when done
+	 */
+	public static StandaloneTwilioEmulator start(TwilioEmulator emulator, InetAddress address, int port, int threads) {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+			HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 128);
 			ExecutorService executor = Executors.newFixedThreadPool(threads, new DaemonThreads());
 			StandaloneTwilioEmulator standalone = new StandaloneTwilioEmulator(emulator, server, executor);
 			server.createContext("/", standalone::serve);
@@ -67,16 +80,28 @@ public final class StandaloneTwilioEmulator implements AutoCloseable {
 			return standalone;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start the Twilio emulator on 127.0.0.1", ex);
+			throw new UncheckedIOException("Cannot start the Twilio emulator on " + address.getHostAddress() + " port "
+					+ port + " (" + ex.getMessage() + "); is the port taken?", ex);
 		}
 	}
 
 	/**
 	 * Where the emulated API lives.
-	 * @return {@code http://127.0.0.1:PORT}, without a trailing slash
+	 * @return {@code http://127.0.0.1:PORT} (the address listened on, or 127.0.0.1 when
+	 * that is every interface), without a trailing slash
 	 */
 	public String baseUrl() {
-		return "http://127.0.0.1:" + port();
+		InetAddress address = this.server.getAddress().getAddress();
+		String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
+		return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+	}
+
+	/**
+	 * The address and port the server listens on.
+	 * @return e.g. {@code 127.0.0.1:8089}, or {@code 0.0.0.0:8089} on every interface
+	 */
+	public String listening() {
+		return this.server.getAddress().getAddress().getHostAddress() + ":" + port();
 	}
 
 	public int port() {

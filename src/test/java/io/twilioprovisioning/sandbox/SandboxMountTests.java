@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 
 import static io.twilioprovisioning.sandbox.PurchaseTests.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,12 @@ class SandboxMountTests {
 	@AfterEach
 	void resetEmulator() {
 		this.emulator.reset();
+	}
+
+	@Test
+	void theStandaloneEmulatorIsNotPartOfTheApplication(@Autowired ApplicationContext context) {
+		assertThat(context.getBeansOfType(StandaloneTwilioEmulator.class)).isEmpty();
+		assertThat(context.getBeansOfType(TwilioEmulator.class)).containsOnlyKeys("twilioEmulator");
 	}
 
 	@Test

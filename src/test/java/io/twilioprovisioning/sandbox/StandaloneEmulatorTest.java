@@ -7,7 +7,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
 /**
- * One emulator on a random loopback port per test class, reset before each test.
+ * One emulator on a random loopback port per test class, reset before each test. A
+ * subclass may start it another way ({@link EmulatorCommand}: as {@code --emulator} runs
+ * it).
  */
 @TestInstance(Lifecycle.PER_CLASS)
 abstract class StandaloneEmulatorTest {
@@ -20,12 +22,24 @@ abstract class StandaloneEmulatorTest {
 
 	@BeforeAll
 	void startEmulator() {
-		this.server = StandaloneTwilioEmulator.start(TwilioEmulator.withDefaultCredentials());
+		this.server = startServer();
 		this.emulator = this.server.emulator();
 	}
 
 	@AfterAll
 	void stopEmulator() {
+		stopServer();
+	}
+
+	/**
+	 * Starts the emulator the tests talk to, with the default credentials.
+	 * @return the running server
+	 */
+	StandaloneTwilioEmulator startServer() {
+		return StandaloneTwilioEmulator.start(TwilioEmulator.withDefaultCredentials());
+	}
+
+	void stopServer() {
 		this.server.close();
 	}
 

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The official twilio-java SDK drives the emulator on all four Twilio hosts through our
  * {@link BaseUrlHttpClient}, with one API base URL from which the messaging, pricing and
- * numbers hosts are derived (as {@code TWILIO_API_BASE_URL} alone does in live mode).
+ * numbers hosts are derived (as {@code TWILIO_API_BASE_URL} alone does in live mode). A
+ * subclass runs the same against the emulator as {@code --emulator} runs it.
  */
 class TwilioSdkOnEmulatorHostsTests {
 
@@ -45,8 +46,8 @@ class TwilioSdkOnEmulatorHostsTests {
 
 	@BeforeEach
 	void start() {
-		this.emulator = new TwilioEmulator(ACCOUNT_SID, AUTH_TOKEN);
-		this.server = StandaloneTwilioEmulator.start(this.emulator);
+		this.server = startServer();
+		this.emulator = this.server.emulator();
 		TwilioProperties properties = new TwilioProperties(ACCOUNT_SID, AUTH_TOKEN, null, null,
 				URI.create(this.server.baseUrl()), Duration.ofSeconds(5), Duration.ofSeconds(30), 4, 0,
 				Duration.ofMillis(5), Duration.ofMillis(20));
@@ -58,6 +59,18 @@ class TwilioSdkOnEmulatorHostsTests {
 	@AfterEach
 	void stop() {
 		this.http.close();
+		stopServer();
+	}
+
+	/**
+	 * Starts an emulator of the account {@link TwilioFixtures#ACCOUNT_SID}.
+	 * @return the running server
+	 */
+	StandaloneTwilioEmulator startServer() {
+		return StandaloneTwilioEmulator.start(new TwilioEmulator(ACCOUNT_SID, AUTH_TOKEN));
+	}
+
+	void stopServer() {
 		this.server.close();
 	}
 
