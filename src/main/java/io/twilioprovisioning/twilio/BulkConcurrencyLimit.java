@@ -3,6 +3,7 @@ package io.twilioprovisioning.twilio;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -11,6 +12,7 @@ import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.AIMDLimit;
 import com.netflix.concurrency.limits.limiter.BlockingLimiter;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -51,6 +53,9 @@ final class BulkConcurrencyLimit implements MeterBinder {
 	/** Name of the gauge of the bulk calls in flight. */
 	static final String IN_FLIGHT_GAUGE = "twilio.bulk.concurrency.in_flight";
 
+	/** Name of the counter of bulk attempts answered 429 or 503, or timed out. */
+	static final String OVERLOADS_COUNTER = "twilio.bulk.concurrency.overloads";
+
 	private static final Logger log = LoggerFactory.getLogger(BulkConcurrencyLimit.class);
 
 	private final BulkConcurrencyProperties properties;
@@ -62,6 +67,8 @@ final class BulkConcurrencyLimit implements MeterBinder {
 	private final Limiter<Void> blocking;
 
 	private final Object statsLock = new Object();
+
+	private final AtomicLong overloads = new AtomicLong();
 
 	private int current;
 
@@ -125,7 +132,10 @@ final class BulkConcurrencyLimit implements MeterBinder {
 		return (outcome) -> {
 			switch (outcome) {
 				case GOOD -> acquired.onSuccess();
-				case OVERLOADED -> acquired.onDropped();
+				case OVERLOADED -> {
+					this.overloads.incrementAndGet();
+					acquired.onDropped();
+				}
 				case NEUTRAL -> acquired.onIgnore();
 			}
 		};
@@ -156,7 +166,7 @@ final class BulkConcurrencyLimit implements MeterBinder {
 		long stale = this.limit.staleSamples();
 		synchronized (this.statsLock) {
 			return new Stats(limit(), inFlight(), this.lowest, this.highest, this.increases, this.decreases,
-					this.increasesAfterDecrease, stale);
+					this.increasesAfterDecrease, stale, this.overloads.get());
 		}
 	}
 
@@ -167,6 +177,9 @@ final class BulkConcurrencyLimit implements MeterBinder {
 			.register(registry);
 		Gauge.builder(IN_FLIGHT_GAUGE, this, BulkConcurrencyLimit::inFlight)
 			.description("How many bulk Twilio calls are in flight")
+			.register(registry);
+		FunctionCounter.builder(OVERLOADS_COUNTER, this.overloads, AtomicLong::get)
+			.description("Bulk Twilio attempts answered 429 or 503, or timed out (each cuts the limit unless stale)")
 			.register(registry);
 	}
 
@@ -255,9 +268,10 @@ final class BulkConcurrencyLimit implements MeterBinder {
 	 * @param increasesAfterDecrease how often it grew after its first cut
 	 * @param staleSamples answers not counted because their call started before the last
 	 * cut
+	 * @param overloads attempts answered 429 or 503, or timed out
 	 */
 	record Stats(int limit, int inFlight, int lowest, int highest, long increases, long decreases,
-			long increasesAfterDecrease, long staleSamples) {
+			long increasesAfterDecrease, long staleSamples, long overloads) {
 
 	}
 

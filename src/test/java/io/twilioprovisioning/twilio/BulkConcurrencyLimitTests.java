@@ -148,6 +148,7 @@ class BulkConcurrencyLimitTests {
 		held.get(1).release(Outcome.GOOD);
 		assertThat(registry.get("twilio.bulk.concurrency.limit").gauge().value()).isEqualTo(3);
 		assertThat(registry.get("twilio.bulk.concurrency.in_flight").gauge().value()).isZero();
+		assertThat(registry.get("twilio.bulk.concurrency.overloads").functionCounter().count()).isEqualTo(1);
 	}
 
 	@Test
