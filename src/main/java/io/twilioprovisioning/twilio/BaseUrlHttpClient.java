@@ -203,7 +203,7 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 				if (!retryable) {
 					return response;
 				}
-				if (retry >= this.retryPolicy.maxRetries()) {
+				if (retry >= maxRetries(bulk, status)) {
 					log.warn("Twilio {} answered {} after {} attempt(s); giving up", label, status, retry + 1);
 					return response;
 				}
@@ -220,6 +220,16 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 			retry++;
 			pause(this.retryPolicy.backoff(retry), label);
 		}
+	}
+
+	/**
+	 * How many retries an answer allows: a bulk call answered 429 may be tried again
+	 * {@code overloadRetries} times, as each retry waits for a permit of the bulk limit
+	 * (which the 429 cut), so its retries never add load beyond what Twilio accepts.
+	 */
+	private int maxRetries(boolean bulk, int status) {
+		int retries = this.retryPolicy.maxRetries();
+		return (bulk && status == 429) ? Math.max(retries, this.bulkLimit.properties().overloadRetries()) : retries;
 	}
 
 	private void pause(Duration backoff, String label) {

@@ -101,9 +101,7 @@ final class BulkConcurrencyLimit implements MeterBinder {
 		this.limit = new RoundTripLimit(aimd, System::nanoTime);
 		this.limit.notifyOnChange(this::changed);
 		this.limiter = SimpleLimiter.newBuilder().named("twilio-bulk").limit(this.limit).build();
-		Duration wait = properties.acquireTimeout().compareTo(BlockingLimiter.MAX_TIMEOUT) > 0
-				? BlockingLimiter.MAX_TIMEOUT : properties.acquireTimeout();
-		this.blocking = BlockingLimiter.wrap(this.limiter, wait);
+		this.blocking = BlockingLimiter.wrap(this.limiter, properties.acquireTimeout());
 		int initial = properties.initialConcurrency();
 		this.current = initial;
 		this.lastLogged = initial;

@@ -22,8 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * {@code PROVISIONING_TWILIO_BULK_MIN_CONCURRENCY},
  * {@code PROVISIONING_TWILIO_BULK_INITIAL_CONCURRENCY},
  * {@code PROVISIONING_TWILIO_BULK_MAX_CONCURRENCY},
- * {@code PROVISIONING_TWILIO_BULK_BACKOFF_RATIO} and
- * {@code PROVISIONING_TWILIO_BULK_ACQUIRE_TIMEOUT}. Interactive calls do not count
+ * {@code PROVISIONING_TWILIO_BULK_BACKOFF_RATIO},
+ * {@code PROVISIONING_TWILIO_BULK_ACQUIRE_TIMEOUT} and
+ * {@code PROVISIONING_TWILIO_BULK_OVERLOAD_RETRIES}. Interactive calls do not count
  * against it: they have their own fixed cap, {@code twilio.max-concurrency}.
  *
  * @param minConcurrency the lowest limit, however often Twilio refuses
@@ -40,7 +41,8 @@ record BulkConcurrencyProperties(@DefaultValue("1") @Min(1) @Max(1000) int minCo
 		@DefaultValue("8") @Min(1) @Max(1000) int initialConcurrency,
 		@DefaultValue("32") @Min(1) @Max(1000) int maxConcurrency,
 		@DefaultValue("0.9") @DecimalMin("0.5") @DecimalMax("0.99") double backoffRatio,
-		@DefaultValue("5m") @NotNull Duration acquireTimeout) {
+		@DefaultValue("5m") @NotNull Duration acquireTimeout,
+		@DefaultValue("20") @Min(0) @Max(100) int overloadRetries) {
 
 	BulkConcurrencyProperties {
 		if (minConcurrency > maxConcurrency) {
@@ -52,8 +54,10 @@ record BulkConcurrencyProperties(@DefaultValue("1") @Min(1) @Max(1000) int minCo
 					+ ") must lie between min-concurrency (" + minConcurrency + ") and max-concurrency ("
 					+ maxConcurrency + ")");
 		}
-		if (acquireTimeout != null && (acquireTimeout.isZero() || acquireTimeout.isNegative())) {
-			throw new IllegalArgumentException("provisioning.twilio.bulk.acquire-timeout must be positive");
+		if (acquireTimeout != null && (acquireTimeout.isZero() || acquireTimeout.isNegative()
+				|| acquireTimeout.compareTo(Duration.ofHours(1)) > 0)) {
+			throw new IllegalArgumentException(
+					"provisioning.twilio.bulk.acquire-timeout must be positive and at most 1h, was " + acquireTimeout);
 		}
 	}
 
@@ -61,7 +65,7 @@ record BulkConcurrencyProperties(@DefaultValue("1") @Min(1) @Max(1000) int minCo
 	 * The defaults of every setting.
 	 */
 	static BulkConcurrencyProperties defaults() {
-		return new BulkConcurrencyProperties(1, 8, 32, 0.9, Duration.ofMinutes(5));
+		return new BulkConcurrencyProperties(1, 8, 32, 0.9, Duration.ofMinutes(5), 20);
 	}
 
 }

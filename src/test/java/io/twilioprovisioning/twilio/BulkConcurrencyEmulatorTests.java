@@ -31,6 +31,7 @@ import io.twilioprovisioning.twilio.TwilioFixtures.Adapter;
 import static io.twilioprovisioning.twilio.TwilioFixtures.ACCOUNT_SID;
 import static io.twilioprovisioning.twilio.TwilioFixtures.AUTH_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -79,10 +80,10 @@ class BulkConcurrencyEmulatorTests {
 	private BulkConcurrencyLimit connect(int min, int initial, int max) {
 		TwilioProperties base = TwilioFixtures.properties(URI.create(this.server.baseUrl()));
 		TwilioProperties properties = new TwilioProperties(base.accountSid(), base.authToken(), null, null,
-				base.apiBaseUrl(), base.connectTimeout(), base.readTimeout(), 2, 20, Duration.ofMillis(5),
+				base.apiBaseUrl(), base.connectTimeout(), base.readTimeout(), 2, 2, Duration.ofMillis(5),
 				Duration.ofMillis(20));
 		BulkConcurrencyLimit limit = new BulkConcurrencyLimit(
-				new BulkConcurrencyProperties(min, initial, max, 0.5, PATIENCE), properties.readTimeout());
+				new BulkConcurrencyProperties(min, initial, max, 0.5, PATIENCE, 20), properties.readTimeout());
 		this.adapter = TwilioFixtures.adapter(properties, limit);
 		return limit;
 	}
@@ -162,6 +163,22 @@ class BulkConcurrencyEmulatorTests {
 		assertThat(stats.lowest()).isEqualTo(1);
 		assertThat(stats.inFlight()).isZero();
 		assertThat(this.emulator.owned(sid).orElseThrow().voiceUrl()).isEqualTo("https://new.example.com/voice");
+	}
+
+	@Test
+	void aBulkCallOutlasts429sBeyondTheRetriesOfAnInteractiveOne() {
+		connect(1, 4, 4);
+		String sid = this.emulator.addOwned("+14155550104").sid();
+		this.emulator.faults().failNext(Operation.UPDATE, Fault.TOO_MANY_REQUESTS, 5);
+
+		BulkWork.run(() -> this.adapter.carrier().update(sid, new NumberUpdate("Re-pointed", REPOINTED)));
+
+		assertThat(this.emulator.requestCount(Operation.UPDATE)).isEqualTo(6);
+		this.emulator.faults().failNext(Operation.UPDATE, Fault.TOO_MANY_REQUESTS, 5);
+		assertThatExceptionOfType(CarrierUnavailableException.class)
+			.isThrownBy(() -> this.adapter.carrier().update(sid, new NumberUpdate("Again", REPOINTED)))
+			.withMessageContaining("rate limiting");
+		assertThat(this.emulator.requestCount(Operation.UPDATE)).as("twilio.max-retries = 2").isEqualTo(9);
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import io.twilioprovisioning.twilio.BulkConcurrencyLimit.Permit;
 import io.twilioprovisioning.twilio.TwilioTransportException.Failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
@@ -30,7 +31,7 @@ class BulkConcurrencyLimitTests {
 	private static final Duration SLOW = Duration.ofMinutes(1);
 
 	private static BulkConcurrencyLimit limit(int min, int initial, int max, double ratio, Duration wait) {
-		return new BulkConcurrencyLimit(new BulkConcurrencyProperties(min, initial, max, ratio, wait), SLOW);
+		return new BulkConcurrencyLimit(new BulkConcurrencyProperties(min, initial, max, ratio, wait, 20), SLOW);
 	}
 
 	private static List<Permit> acquire(BulkConcurrencyLimit limit, int count) {
@@ -134,6 +135,17 @@ class BulkConcurrencyLimitTests {
 		held.release(Outcome.GOOD);
 		assertThat(limit.inFlight()).isZero();
 		limit.acquire("test").release(Outcome.GOOD);
+	}
+
+	@Test
+	void boundsThatContradictEachOtherAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new BulkConcurrencyProperties(8, 8, 4, 0.5, SLOW, 20))
+			.withMessageContaining("min-concurrency");
+		assertThatIllegalArgumentException().isThrownBy(() -> new BulkConcurrencyProperties(2, 1, 4, 0.5, SLOW, 20))
+			.withMessageContaining("initial-concurrency");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new BulkConcurrencyProperties(1, 1, 4, 0.5, Duration.ofHours(2), 20))
+			.withMessageContaining("acquire-timeout");
 	}
 
 	@Test
