@@ -43,7 +43,7 @@ import io.twilioprovisioning.twilio.TwilioTransportException.Failure;
  * and interruptible. The limit and the calls in flight are the gauges
  * {@code twilio.bulk.concurrency.limit} and {@code twilio.bulk.concurrency.in_flight}; a
  * change of at least a quarter (and at least 4) since the last one logged is logged at
- * INFO.
+ * INFO, at most once per 10 seconds (a limit near the account's moves every round trip).
  */
 final class BulkConcurrencyLimit implements MeterBinder {
 
@@ -57,6 +57,9 @@ final class BulkConcurrencyLimit implements MeterBinder {
 	static final String OVERLOADS_COUNTER = "twilio.bulk.concurrency.overloads";
 
 	private static final Logger log = LoggerFactory.getLogger(BulkConcurrencyLimit.class);
+
+	/** At most one INFO line about the limit per this time. */
+	private static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
 
 	private final BulkConcurrencyProperties properties;
 
@@ -73,6 +76,10 @@ final class BulkConcurrencyLimit implements MeterBinder {
 	private int current;
 
 	private int lastLogged;
+
+	private long lastLogAt;
+
+	private boolean logged;
 
 	private int lowest;
 
@@ -199,9 +206,13 @@ final class BulkConcurrencyLimit implements MeterBinder {
 			this.lowest = Math.min(this.lowest, newLimit);
 			this.highest = Math.max(this.highest, newLimit);
 			from = this.lastLogged;
-			log = Math.abs(newLimit - from) >= Math.max(4, from / 4);
+			long now = System.nanoTime();
+			log = Math.abs(newLimit - from) >= Math.max(4, from / 4)
+					&& (!this.logged || now - this.lastLogAt >= LOG_INTERVAL.toNanos());
 			if (log) {
 				this.lastLogged = newLimit;
+				this.lastLogAt = now;
+				this.logged = true;
 			}
 		}
 		if (log) {
