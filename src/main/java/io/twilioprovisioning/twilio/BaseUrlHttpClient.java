@@ -41,6 +41,9 @@ import org.apache.hc.core5.http.message.BasicHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.twilioprovisioning.platform.BulkWork;
+import io.twilioprovisioning.twilio.BulkConcurrencyLimit.Outcome;
+import io.twilioprovisioning.twilio.BulkConcurrencyLimit.Permit;
 import io.twilioprovisioning.twilio.TwilioTransportException.Failure;
 
 /**
@@ -49,7 +52,11 @@ import io.twilioprovisioning.twilio.TwilioTransportException.Failure;
  * {@code messaging}, {@code pricing}, {@code numbers}) instead of Twilio's (keeping path
  * and query, which also covers the paging links of list pages), with our connect and read
  * timeouts, our {@link RetryPolicy} instead of the SDK's (which repeats a 5xx POST), and
- * at most {@code maxConcurrency} calls in flight.
+ * a bound on the calls in flight: interactive calls share a fixed cap of
+ * {@code maxConcurrency}; bulk calls (made inside
+ * {@link io.twilioprovisioning.platform.BulkWork}) wait for the adaptive
+ * {@link BulkConcurrencyLimit} instead, so an operator's call never queues behind a job.
+ * Either is held for one attempt and given back during a retry's backoff.
  *
  * <p>
  * A call that gets no answer throws a {@link TwilioTransportException} saying whether the
@@ -80,6 +87,8 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 
 	private final Semaphore permits;
 
+	private final BulkConcurrencyLimit bulkLimit;
+
 	private final Sleeper sleeper;
 
 	private final ExecutorService executor;
@@ -95,13 +104,14 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 	 * after start, as in sandbox mode)
 	 * @param connectTimeout how long to wait for a connection
 	 * @param readTimeout how long to wait for the whole answer
-	 * @param maxConcurrency how many calls may be in flight at once
+	 * @param maxConcurrency how many interactive calls may be in flight at once
 	 * @param retryPolicy when and how long to wait before trying again
 	 * @param sleeper waits between attempts
 	 */
 	BaseUrlHttpClient(Supplier<URI> baseUrl, Duration connectTimeout, Duration readTimeout, int maxConcurrency,
 			RetryPolicy retryPolicy, Sleeper sleeper) {
-		this(TwilioHosts.derivedFrom(baseUrl), connectTimeout, readTimeout, maxConcurrency, retryPolicy, sleeper);
+		this(TwilioHosts.derivedFrom(baseUrl), connectTimeout, readTimeout, maxConcurrency, retryPolicy, sleeper,
+				new BulkConcurrencyLimit(BulkConcurrencyProperties.defaults(), readTimeout));
 	}
 
 	/**
@@ -109,13 +119,15 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 	 * @param hosts where the requests for each Twilio host go
 	 * @param connectTimeout how long to wait for a connection
 	 * @param readTimeout how long to wait for the whole answer
-	 * @param maxConcurrency how many calls may be in flight at once
+	 * @param maxConcurrency how many interactive calls may be in flight at once
 	 * @param retryPolicy when and how long to wait before trying again
 	 * @param sleeper waits between attempts
+	 * @param bulkLimit the adaptive limit of bulk calls
 	 */
 	BaseUrlHttpClient(TwilioHosts hosts, Duration connectTimeout, Duration readTimeout, int maxConcurrency,
-			RetryPolicy retryPolicy, Sleeper sleeper) {
+			RetryPolicy retryPolicy, Sleeper sleeper, BulkConcurrencyLimit bulkLimit) {
 		this.hosts = hosts;
+		this.bulkLimit = bulkLimit;
 		this.connectTimeout = connectTimeout;
 		this.readTimeout = readTimeout;
 		this.retryPolicy = retryPolicy;
@@ -131,8 +143,13 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 	}
 
 	BaseUrlHttpClient(TwilioHosts hosts, TwilioProperties properties) {
+		this(hosts, properties,
+				new BulkConcurrencyLimit(BulkConcurrencyProperties.defaults(), properties.readTimeout()));
+	}
+
+	BaseUrlHttpClient(TwilioHosts hosts, TwilioProperties properties, BulkConcurrencyLimit bulkLimit) {
 		this(hosts, properties.connectTimeout(), properties.readTimeout(), properties.maxConcurrency(),
-				properties.retryPolicy(), Sleeper.THREAD);
+				properties.retryPolicy(), Sleeper.THREAD, bulkLimit);
 	}
 
 	/**
@@ -158,10 +175,17 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * How many more calls could start now without waiting.
+	 * How many more interactive calls could start now without waiting.
 	 */
 	int availablePermits() {
 		return this.permits.availablePermits();
+	}
+
+	/**
+	 * The adaptive limit of bulk calls.
+	 */
+	BulkConcurrencyLimit bulkLimit() {
+		return this.bulkLimit;
 	}
 
 	private Response execute(Request request) {
@@ -169,16 +193,17 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 		boolean repeatable = method == HttpMethod.GET || method == HttpMethod.DELETE || method == HttpMethod.HEAD;
 		HttpRequest httpRequest = toHttpRequest(request);
 		String label = method + " " + Secrets.maskSids(httpRequest.uri().getRawPath());
+		boolean bulk = BulkWork.isBulk();
 		int retry = 0;
 		while (true) {
 			try {
-				Response response = attempt(httpRequest, label);
+				Response response = attempt(httpRequest, label, bulk);
 				int status = response.getStatusCode();
 				boolean retryable = status == 429 || (repeatable && status >= 500);
 				if (!retryable) {
 					return response;
 				}
-				if (retry >= this.retryPolicy.maxRetries()) {
+				if (retry >= maxRetries(bulk, status)) {
 					log.warn("Twilio {} answered {} after {} attempt(s); giving up", label, status, retry + 1);
 					return response;
 				}
@@ -197,6 +222,16 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * How many retries an answer allows: a bulk call answered 429 may be tried again
+	 * {@code overloadRetries} times, as each retry waits for a permit of the bulk limit
+	 * (which the 429 cut), so its retries never add load beyond what Twilio accepts.
+	 */
+	private int maxRetries(boolean bulk, int status) {
+		int retries = this.retryPolicy.maxRetries();
+		return (bulk && status == 429) ? Math.max(retries, this.bulkLimit.properties().overloadRetries()) : retries;
+	}
+
 	private void pause(Duration backoff, String label) {
 		try {
 			this.sleeper.sleep(backoff);
@@ -208,7 +243,28 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 		}
 	}
 
-	private Response attempt(HttpRequest httpRequest, String label) {
+	/**
+	 * One attempt, holding a slot of the bulk limit or of the interactive cap while it
+	 * lasts.
+	 */
+	private Response attempt(HttpRequest httpRequest, String label, boolean bulk) {
+		Permit permit = bulk ? this.bulkLimit.acquire(label) : interactivePermit(label);
+		Outcome outcome = Outcome.NEUTRAL;
+		try {
+			Response response = send(httpRequest, label);
+			outcome = Outcome.ofStatus(response.getStatusCode());
+			return response;
+		}
+		catch (TwilioTransportException ex) {
+			outcome = Outcome.ofFailure(ex.failure());
+			throw ex;
+		}
+		finally {
+			permit.release(outcome);
+		}
+	}
+
+	private Permit interactivePermit(String label) {
 		try {
 			this.permits.acquire();
 		}
@@ -217,33 +273,32 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 			throw new TwilioTransportException(Failure.INTERRUPTED_BEFORE_SENDING,
 					"Interrupted while waiting for a free Twilio connection for " + label, ex);
 		}
+		return (outcome) -> this.permits.release();
+	}
+
+	private Response send(HttpRequest httpRequest, String label) {
+		CompletableFuture<HttpResponse<String>> future = this.http.sendAsync(httpRequest, BodyHandlers.ofString());
+		HttpResponse<String> response;
 		try {
-			CompletableFuture<HttpResponse<String>> future = this.http.sendAsync(httpRequest, BodyHandlers.ofString());
-			HttpResponse<String> response;
-			try {
-				response = future.get(this.connectTimeout.plus(this.readTimeout).toMillis() + GRACE_MILLIS,
-						TimeUnit.MILLISECONDS);
-			}
-			catch (TimeoutException ex) {
-				future.cancel(true);
-				throw new TwilioTransportException(Failure.TIMED_OUT,
-						"No answer from Twilio to " + label + " within " + this.readTimeout, ex);
-			}
-			catch (InterruptedException ex) {
-				future.cancel(true);
-				Thread.currentThread().interrupt();
-				throw new TwilioTransportException(Failure.INTERRUPTED,
-						"Interrupted while waiting for Twilio's answer to " + label, ex);
-			}
-			catch (ExecutionException ex) {
-				throw failure(ex.getCause(), label);
-			}
-			log.debug("Twilio {} -> {}", label, response.statusCode());
-			return toResponse(response);
+			response = future.get(this.connectTimeout.plus(this.readTimeout).toMillis() + GRACE_MILLIS,
+					TimeUnit.MILLISECONDS);
 		}
-		finally {
-			this.permits.release();
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			throw new TwilioTransportException(Failure.TIMED_OUT,
+					"No answer from Twilio to " + label + " within " + this.readTimeout, ex);
 		}
+		catch (InterruptedException ex) {
+			future.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new TwilioTransportException(Failure.INTERRUPTED,
+					"Interrupted while waiting for Twilio's answer to " + label, ex);
+		}
+		catch (ExecutionException ex) {
+			throw failure(ex.getCause(), label);
+		}
+		log.debug("Twilio {} -> {}", label, response.statusCode());
+		return toResponse(response);
 	}
 
 	private TwilioTransportException failure(Throwable cause, String label) {

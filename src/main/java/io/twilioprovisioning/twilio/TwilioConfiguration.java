@@ -24,15 +24,28 @@ class TwilioConfiguration {
 	TwilioEndpoint twilioEndpoint(ProvisioningMode mode, TwilioProperties properties, Environment environment) {
 		TwilioEndpoint endpoint = (mode == ProvisioningMode.LIVE) ? TwilioEndpoint.live(properties)
 				: TwilioEndpoint.sandbox(environment);
-		log.info("Twilio adapter: {}; timeouts connect {} / read {}, at most {} calls in flight, {} retries", endpoint,
-				properties.connectTimeout(), properties.readTimeout(), properties.maxConcurrency(),
+		log.info(
+				"Twilio adapter: {}; timeouts connect {} / read {}, at most {} interactive calls in flight, {} retries",
+				endpoint, properties.connectTimeout(), properties.readTimeout(), properties.maxConcurrency(),
 				properties.maxRetries());
 		return endpoint;
 	}
 
+	/**
+	 * The adaptive limit of bulk calls; a {@code MeterBinder}, so its gauges appear in
+	 * every meter registry.
+	 */
+	@Bean
+	BulkConcurrencyLimit twilioBulkConcurrencyLimit(BulkConcurrencyProperties bulk, TwilioProperties properties) {
+		log.info("Bulk Twilio calls: adaptive concurrency from {} within {}..{}, cut by {} on 429/503/timeouts",
+				bulk.initialConcurrency(), bulk.minConcurrency(), bulk.maxConcurrency(), bulk.backoffRatio());
+		return new BulkConcurrencyLimit(bulk, properties.readTimeout());
+	}
+
 	@Bean(destroyMethod = "close")
-	BaseUrlHttpClient twilioHttpClient(TwilioEndpoint endpoint, TwilioProperties properties) {
-		return new BaseUrlHttpClient(endpoint.hosts(), properties);
+	BaseUrlHttpClient twilioHttpClient(TwilioEndpoint endpoint, TwilioProperties properties,
+			BulkConcurrencyLimit twilioBulkConcurrencyLimit) {
+		return new BaseUrlHttpClient(endpoint.hosts(), properties, twilioBulkConcurrencyLimit);
 	}
 
 	@Bean

@@ -125,6 +125,7 @@ final class TwilioErrors {
 			case CONNECT_FAILED -> "Twilio could not be reached";
 			case NOT_READY -> "the Twilio endpoint is not ready yet";
 			case INTERRUPTED_BEFORE_SENDING, INTERRUPTED -> "the call was interrupted";
+			case BUSY -> "bulk calls to Twilio stayed at their concurrency limit for too long";
 			case TIMED_OUT -> "Twilio did not answer in time";
 			case CONNECTION_LOST -> "the connection to Twilio was lost before it answered";
 		};

@@ -32,7 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param apiBaseUrl where REST calls go: Twilio, a proxy or an emulator
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout how long to wait for a whole answer once the request is sent
- * @param maxConcurrency how many Twilio calls may be in flight at once
+ * @param maxConcurrency how many interactive Twilio calls may be in flight at once (bulk
+ * calls have their own adaptive limit, {@link BulkConcurrencyProperties})
  * @param maxRetries how many times a 429, or a failed GET or DELETE, is tried again
  * @param initialBackoff the backoff ceiling before the first retry; it doubles per retry
  * @param maxBackoff the highest backoff ceiling

@@ -43,6 +43,12 @@ final class TwilioTransportException extends ApiConnectionException {
 		/** Interrupted before the request was sent. */
 		INTERRUPTED_BEFORE_SENDING(false),
 
+		/**
+		 * A bulk call found no free slot under the adaptive limit in time; the request
+		 * was not sent.
+		 */
+		BUSY(false),
+
 		/** Sent, but no whole answer within the read timeout. */
 		TIMED_OUT(true),
 

@@ -109,7 +109,7 @@ class TwilioConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(TwilioProperties.class)
+	@EnableConfigurationProperties({ TwilioProperties.class, BulkConcurrencyProperties.class })
 	@Import(TwilioConfiguration.class)
 	static class Wiring {
 

@@ -75,6 +75,15 @@ final class TwilioFixtures {
 		return new Adapter(new TwilioNumberCarrier(endpoint.restClient(http)), http);
 	}
 
+	/**
+	 * The adapter as production wires it, with the given adaptive limit of bulk calls.
+	 */
+	static Adapter adapter(TwilioProperties properties, BulkConcurrencyLimit bulkLimit) {
+		TwilioEndpoint endpoint = TwilioEndpoint.live(properties);
+		BaseUrlHttpClient http = new BaseUrlHttpClient(endpoint.hosts(), properties, bulkLimit);
+		return new Adapter(new TwilioNumberCarrier(endpoint.restClient(http)), http);
+	}
+
 	static Adapter adapter(TwilioProperties properties) {
 		return adapter(properties, BaseUrlHttpClient.Sleeper.THREAD);
 	}
