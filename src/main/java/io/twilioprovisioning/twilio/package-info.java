@@ -7,5 +7,5 @@
  * carrier exceptions.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Twilio adapter",
-		allowedDependencies = { "numbers", "platform" })
+		allowedDependencies = { "numbers", "tenancy", "platform" })
 package io.twilioprovisioning.twilio;
