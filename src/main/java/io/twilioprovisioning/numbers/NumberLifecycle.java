@@ -505,6 +505,48 @@ public class NumberLifecycle {
 	}
 
 	/**
+	 * Moves a number into the account its client's numbers belong in (the migration of a
+	 * shared inventory into per-client subaccounts, one number at a time), with the
+	 * transfer's safety; a number already there, or without a client, is left as it is.
+	 * @return the number, and whether it moved
+	 */
+	public RelocationResult relocate(NumberRef ref, String actor) {
+		TrackedNumber located = findLive(ref);
+		if (located.state() != PhoneNumberState.ACTIVE) {
+			throw NumberConflictException.notActive(located, "move");
+		}
+		if (located.clientId() == null) {
+			return new RelocationResult(located, false, List.of("The number has no client, so it stays where it is."));
+		}
+		Client client = this.clients.get(located.clientId());
+		String fromAccount = this.numbers.accountSid(located.id());
+		String toAccount = this.placement.accountFor(client);
+		if (java.util.Objects.equals(fromAccount, toAccount)) {
+			return new RelocationResult(located, false, List.of());
+		}
+		ReassignResult moved = this.transfers.transfer(located, client, null, fromAccount, toAccount, actor, true);
+		return new RelocationResult(moved.number(), true, moved.warnings());
+	}
+
+	/**
+	 * Whether the number lives in the account its client's numbers belong in.
+	 */
+	public boolean inPlace(TrackedNumber number) {
+		if (number.clientId() == null || number.state() != PhoneNumberState.ACTIVE) {
+			return true;
+		}
+		return java.util.Objects.equals(this.numbers.accountSid(number.id()),
+				this.placement.accountFor(this.clients.get(number.clientId())));
+	}
+
+	/**
+	 * The Twilio account a tracked number lives in; {@code null} is the main account.
+	 */
+	public String accountOf(long id) {
+		return this.numbers.accountSid(id);
+	}
+
+	/**
 	 * Releases a number back to Twilio. Idempotent: a released number answers as such,
 	 * and Twilio's 404 means it is already gone.
 	 * @param confirm must repeat the number
@@ -705,6 +747,17 @@ public class NumberLifecycle {
 	 * @param warnings what did not fully work, for the operator
 	 */
 	public record ReassignResult(TrackedNumber number, List<String> warnings) {
+
+	}
+
+	/**
+	 * What moving a number into its client's account ended with.
+	 *
+	 * @param number the number as tracked now
+	 * @param moved whether Twilio moved it now
+	 * @param warnings what did not fully work, for the operator
+	 */
+	public record RelocationResult(TrackedNumber number, boolean moved, List<String> warnings) {
 
 	}
 

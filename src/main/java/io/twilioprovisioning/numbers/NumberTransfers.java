@@ -72,6 +72,15 @@ class NumberTransfers {
 	 */
 	NumberLifecycle.ReassignResult transfer(TrackedNumber located, Client to, Long fromClientId, String fromAccount,
 			String toAccount, String actor) {
+		return transfer(located, to, fromClientId, fromAccount, toAccount, actor, false);
+	}
+
+	/**
+	 * The transfer, to another client or (a relocation) to the account its own client's
+	 * numbers belong in.
+	 */
+	NumberLifecycle.ReassignResult transfer(TrackedNumber located, Client to, Long fromClientId, String fromAccount,
+			String toAccount, String actor, boolean relocation) {
 		String target = (toAccount != null) ? toAccount : mainAccount();
 		try {
 			this.tx.executeWithoutResult((status) -> {
@@ -82,8 +91,11 @@ class NumberTransfers {
 				if (fromClientId != null && !fromClientId.equals(before.clientId())) {
 					throw NumberConflictException.clientMismatch(before, fromClientId);
 				}
-				if (Long.valueOf(to.id()).equals(before.clientId())) {
+				if (!relocation && Long.valueOf(to.id()).equals(before.clientId())) {
 					throw NumberConflictException.sameClient(before);
+				}
+				if (relocation && !Long.valueOf(to.id()).equals(before.clientId())) {
+					throw NumberConflictException.concurrentChange(before);
 				}
 				this.clients.lockActive(to.id());
 				if (this.numbers.startTransfer(before.id(), target, to.id()) != 1) {
@@ -203,6 +215,12 @@ class NumberTransfers {
 				accounts[1] = transfer.toAccount().equals(main) ? null : transfer.toAccount();
 				Client to = this.clients.get(transfer.toClient());
 				this.numbers.endTransfer(id, accounts[1], true);
+				if (Long.valueOf(to.id()).equals(before.clientId())) {
+					TrackedNumber same = this.numbers.findById(id).orElseThrow().number();
+					this.events.publishEvent(new NumberTransferred(actor, this.clock.instant(), id, same.e164(),
+							same.sid(), to.id(), how));
+					return new TrackedNumber[] { same, same };
+				}
 				this.numbers.assignClient(id, to.id(), before.version());
 				if (before.clientId() != null) {
 					this.numbers.closeAssignment(id, actor);
