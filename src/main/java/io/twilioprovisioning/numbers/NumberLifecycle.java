@@ -540,6 +540,30 @@ public class NumberLifecycle {
 	}
 
 	/**
+	 * The live number with this SID, if any.
+	 */
+	public Optional<TrackedNumber> findLiveBySid(String sid) {
+		return this.numbers.findLiveBySid(sid).map(PhoneNumberRepository.Row::number);
+	}
+
+	/**
+	 * Records the account Twilio has a number in (drift found by a check across
+	 * accounts), audited as {@code RECONCILE}.
+	 */
+	public void recordAccount(long id, String accountSid, String actor) {
+		if (java.util.Objects.equals(this.numbers.accountSid(id), accountSid)) {
+			return;
+		}
+		this.tx.executeWithoutResult((status) -> {
+			TrackedNumber number = this.numbers.findById(id).orElseThrow().number();
+			this.numbers.setAccount(id, accountSid);
+			this.events.publishEvent(new NumberTransferred(actor, this.clock.instant(), id, number.e164(), number.sid(),
+					number.clientId(), "Twilio has the number in "
+							+ ((accountSid == null) ? "the main account" : "another subaccount") + "; recorded."));
+		});
+	}
+
+	/**
 	 * The Twilio account a tracked number lives in; {@code null} is the main account.
 	 */
 	public String accountOf(long id) {

@@ -219,7 +219,7 @@ class NumberTransfers {
 					TrackedNumber same = this.numbers.findById(id).orElseThrow().number();
 					this.events.publishEvent(new NumberTransferred(actor, this.clock.instant(), id, same.e164(),
 							same.sid(), to.id(), how));
-					return new TrackedNumber[] { same, same };
+					return new TrackedNumber[] { before, same };
 				}
 				this.numbers.assignClient(id, to.id(), before.version());
 				if (before.clientId() != null) {

@@ -64,6 +64,12 @@ class SubaccountTenancyTests {
 	TwilioEmulator emulator;
 
 	@Autowired
+	TenancyDrift drift;
+
+	@Autowired
+	io.twilioprovisioning.numbers.NumberCarrier carrier;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	Client acme;
@@ -246,6 +252,32 @@ class SubaccountTenancyTests {
 			.isEqualTo(this.tenancy.of(this.acme.id()).accountSid());
 		assertThat(audits("TRANSFER", "REFUSED", bought.id())).isEqualTo(1);
 		assertThat(this.lifecycle.history(bought.id())).hasSize(1);
+	}
+
+	@Test
+	void aNumberInTheWrongSubaccountIsDriftThatTheFixMovesBack() {
+		E164Number number = FreshNumbers.forSale(this.lifecycle, this.jdbc, "206");
+		TrackedNumber bought = buy(number, this.acme, null).number();
+		String acmeAccount = this.tenancy.of(this.acme.id()).accountSid();
+		String globexAccount = this.tenancy.of(this.globex.id()).accountSid();
+		this.carrier.inAccount(acmeAccount).transfer(bought.sid(), globexAccount);
+
+		TenancyDrift.Report report = this.drift.check();
+
+		assertThat(report.items()).filteredOn((item) -> bought.sid().equals(item.sid()))
+			.singleElement()
+			.satisfies((item) -> {
+				assertThat(item.foundInAccount()).isEqualTo(globexAccount);
+				assertThat(item.foundWithClientId()).isEqualTo(this.globex.id());
+				assertThat(item.clientId()).isEqualTo(this.acme.id());
+			});
+
+		this.drift.fix(ADMIN);
+
+		assertThat(this.emulator.owned(bought.sid()).orElseThrow().accountSid()).isEqualTo(acmeAccount);
+		assertThat(this.lifecycle.accountOf(bought.id())).isEqualTo(acmeAccount);
+		assertThat(this.lifecycle.get(bought.id()).clientId()).isEqualTo(this.acme.id());
+		assertThat(this.drift.check().items()).noneMatch((item) -> bought.sid().equals(item.sid()));
 	}
 
 	@Test

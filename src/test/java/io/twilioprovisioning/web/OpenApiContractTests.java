@@ -191,6 +191,8 @@ class OpenApiContractTests {
 		E164Number placed = FreshNumbers.forSale(this.lifecycle, this.jdbc, AREA_CODE);
 		expect(201,
 				this.admin.post(PURCHASE, "{\"phoneNumber\":\"" + placed.value() + "\",\"clientId\":" + acmeId + "}"));
+		expect(200, this.admin.get("/api/admin/tenancy/drift"));
+		expect(200, this.admin.post("/api/admin/tenancy/drift/fix", null));
 		expect(200, this.admin.post("/api/admin/tenancy/relocate", "{\"phoneNumber\":\"" + placed.value() + "\"}"));
 		expect(422, this.admin.post(PURCHASE, "{\"phoneNumber\":\"+442079460100\",\"clientId\":" + globexId + "}"));
 

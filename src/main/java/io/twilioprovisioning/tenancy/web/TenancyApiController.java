@@ -9,6 +9,7 @@ import io.twilioprovisioning.numbers.NumberLifecycle;
 import io.twilioprovisioning.platform.ApiProblems;
 import io.twilioprovisioning.tenancy.AddressForm;
 import io.twilioprovisioning.tenancy.Tenancy;
+import io.twilioprovisioning.tenancy.TenancyDrift;
 import io.twilioprovisioning.tenancy.TenancyView;
 import io.twilioprovisioning.tenancy.TenancyViews;
 import jakarta.validation.Valid;
@@ -44,7 +45,10 @@ class TenancyApiController {
 
 	private final NumberLifecycle lifecycle;
 
-	TenancyApiController(Tenancy tenancy, TenancyViews views, NumberLifecycle lifecycle) {
+	private final TenancyDrift drift;
+
+	TenancyApiController(Tenancy tenancy, TenancyViews views, NumberLifecycle lifecycle, TenancyDrift drift) {
+		this.drift = drift;
 		this.tenancy = tenancy;
 		this.views = views;
 		this.lifecycle = lifecycle;
@@ -97,6 +101,23 @@ class TenancyApiController {
 		NumberLifecycle.RelocationResult result = this.lifecycle.relocate(request.toRef(), principal.getName());
 		return new RelocateResponse(result.number().id(), result.number().e164(), result.number().clientId(),
 				result.moved(), this.lifecycle.accountOf(result.number().id()) != null, result.warnings());
+	}
+
+	@Operation(operationId = "checkTenancyDrift",
+			summary = "Walk the main account and every client subaccount in Twilio and list the numbers in the wrong "
+					+ "account (or untracked in a subaccount)")
+	@ApiProblems(UNAVAILABLE)
+	@GetMapping("/tenancy/drift")
+	TenancyDrift.Report drift() {
+		return this.drift.check();
+	}
+
+	@Operation(operationId = "fixTenancyDrift",
+			summary = "Record where Twilio has each drifted number and move it into its client's account")
+	@ApiProblems(UNAVAILABLE)
+	@PostMapping("/tenancy/drift/fix")
+	TenancyDrift.FixResult fixDrift(Principal principal) {
+		return this.drift.fix(principal.getName());
 	}
 
 	@Operation(operationId = "getTenancy", summary = "The tenancy mode")
