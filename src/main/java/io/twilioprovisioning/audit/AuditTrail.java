@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditTrail {
 
 	static final List<String> ACTIONS = List.of("PURCHASE", "CONFIGURE", "REASSIGN", "RENAME", "RELEASE", "ADOPT",
-			"RECONCILE", "SANDBOX_RESET");
+			"RECONCILE", "SANDBOX_RESET", "TRANSFER", "SUBACCOUNT", "SERVICE", "SERVICE_JOIN", "SERVICE_LEAVE",
+			"ADDRESS", "BUNDLE");
 
 	static final List<String> OUTCOMES = List.of("SUCCEEDED", "REFUSED", "FAILED", "UNKNOWN");
 

@@ -8,6 +8,7 @@ import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,9 +27,13 @@ public class ClientManagement {
 
 	private final ObjectProvider<ClientHoldings> holdings;
 
-	ClientManagement(ClientRepository clients, ObjectProvider<ClientHoldings> holdings) {
+	private final ApplicationEventPublisher events;
+
+	ClientManagement(ClientRepository clients, ObjectProvider<ClientHoldings> holdings,
+			ApplicationEventPublisher events) {
 		this.clients = clients;
 		this.holdings = holdings;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -84,8 +89,10 @@ public class ClientManagement {
 	@Transactional
 	public Client create(String name, String contactEmail) {
 		String trimmed = normalizeName(name);
-		return this.clients.insert(trimmed, normalizeEmail(contactEmail))
+		Client created = this.clients.insert(trimmed, normalizeEmail(contactEmail))
 			.orElseThrow(() -> new DuplicateClientNameException(trimmed));
+		this.events.publishEvent(new ClientCreated(created));
+		return created;
 	}
 
 	/**

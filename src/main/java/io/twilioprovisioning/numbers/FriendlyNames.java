@@ -71,7 +71,7 @@ class FriendlyNames {
 					break;
 				}
 				sent = current.friendlyName();
-				this.carrier.update(current.sid(), new NumberUpdate(sent, null));
+				this.carrier.inAccount(this.numbers.accountSid(id)).update(current.sid(), new NumberUpdate(sent, null));
 			}
 			log.info("The friendly name of number row {} kept changing; newer renames set it", id);
 			return new Outcome(Status.UNCONFIRMED, current, "Twilio's friendly name was changed " + MAX_RENAMES

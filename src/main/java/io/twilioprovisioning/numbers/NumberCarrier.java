@@ -62,6 +62,22 @@ public interface NumberCarrier {
 	Stream<OwnedNumber> listOwned(int pageSize);
 
 	/**
+	 * The same carrier acting on the numbers of another account of the family (a
+	 * subaccount) with the main account's credentials; {@code null} is the main account.
+	 * Searches, the account and the balance stay the main account's.
+	 */
+	NumberCarrier inAccount(String accountSid);
+
+	/**
+	 * Moves an owned number of this view's account to another account of the family
+	 * (Twilio's {@code AccountSid} on update, with the main account's credentials). An
+	 * error without an answer is a {@link CarrierOutcomeUnknownException}: look in both
+	 * accounts.
+	 * @param toAccountSid the gaining account; {@code null} is the main account
+	 */
+	OwnedNumber transfer(String sid, String toAccountSid);
+
+	/**
 	 * The account the carrier acts for.
 	 */
 	AccountInfo account();

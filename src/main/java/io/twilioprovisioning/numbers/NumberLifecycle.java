@@ -14,6 +14,7 @@ import io.twilioprovisioning.platform.ProvisioningMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -63,9 +64,16 @@ public class NumberLifecycle {
 
 	private final AreaCodePicker picker;
 
+	private final NumberPlacement placement;
+
+	private final NumberTransfers transfers;
+
 	NumberLifecycle(PhoneNumberRepository numbers, NumberCarrier carrier, ClientManagement clients,
 			WebhookPolicy policy, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-			ProvisioningMode mode, Clock clock, FriendlyNames names, AreaCodePicker picker) {
+			ProvisioningMode mode, Clock clock, FriendlyNames names, AreaCodePicker picker,
+			ObjectProvider<NumberPlacement> placement, NumberTransfers transfers) {
+		this.transfers = transfers;
+		this.placement = placement.getIfAvailable(() -> NumberPlacement.SHARED);
 		this.numbers = numbers;
 		this.carrier = carrier;
 		this.clients = clients;
@@ -108,12 +116,14 @@ public class NumberLifecycle {
 		}
 		String e164 = (command.phoneNumber() != null) ? command.phoneNumber().value() : null;
 		String areaCode = (command.phoneNumber() != null) ? null : command.areaCode();
+		NumberPlacement.Placement placed = this.placement.prepare(client, command.phoneNumber());
+		NumberCarrier account = this.carrier.inAccount(placed.accountSid());
 		long id;
 		try {
 			id = this.tx.execute((status) -> {
 				this.clients.lockActive(command.clientId());
 				return this.numbers.insertPurchasing(e164, areaCode, command.clientId(), friendlyName,
-						command.idempotencyKey(), command.fingerprint());
+						command.idempotencyKey(), command.fingerprint(), placed.accountSid());
 			});
 		}
 		catch (DuplicateKeyException ex) {
@@ -123,7 +133,8 @@ public class NumberLifecycle {
 				: pickInAreaCode(id, command.areaCode(), command.actor());
 		OwnedNumber owned;
 		try {
-			owned = this.carrier.purchase(PurchaseOrder.number(target, friendlyName, this.policy.defaults()));
+			owned = account.purchase(PurchaseOrder.number(target, friendlyName, this.policy.defaults())
+				.withRequirements(placed.addressSid(), placed.bundleSid()));
 		}
 		catch (CarrierRefusedException ex) {
 			fail(id, ex, ex.carrierCode(), "REFUSED", command.actor());
@@ -134,9 +145,30 @@ public class NumberLifecycle {
 			throw ex;
 		}
 		catch (CarrierOutcomeUnknownException ex) {
-			return resolveLostPurchase(id, target, command.actor(), ex);
+			return joined(resolveLostPurchase(account, id, target, command.actor(), ex), placed, command.actor());
 		}
-		return new PurchaseResult(completeBought(id, owned, target, command.actor(), false), false, false);
+		return joined(new PurchaseResult(completeBought(id, owned, target, command.actor(), false), false, false),
+				placed, command.actor());
+	}
+
+	/**
+	 * Lets the placement join the bought number to its client's Messaging Service; what
+	 * fails there is a warning, the number is bought.
+	 */
+	private PurchaseResult joined(PurchaseResult result, NumberPlacement.Placement placed, String actor) {
+		if (result.number().state() != PhoneNumberState.ACTIVE) {
+			return result;
+		}
+		List<String> warnings = this.placement.afterPurchase(result.number(), placed.accountSid(), actor);
+		return warnings.isEmpty() ? result
+				: new PurchaseResult(result.number(), result.replayed(), result.adopted(), warnings);
+	}
+
+	/**
+	 * The carrier acting on the account a tracked number lives in.
+	 */
+	NumberCarrier carrierFor(long id) {
+		return this.carrier.inAccount(this.numbers.accountSid(id));
 	}
 
 	private PurchaseResult onDuplicateIntent(PurchaseCommand command) {
@@ -212,11 +244,11 @@ public class NumberLifecycle {
 		throw none;
 	}
 
-	private PurchaseResult resolveLostPurchase(long id, E164Number target, String actor,
+	private PurchaseResult resolveLostPurchase(NumberCarrier account, long id, E164Number target, String actor,
 			CarrierOutcomeUnknownException lost) {
 		Optional<OwnedNumber> owned;
 		try {
-			owned = this.carrier.findByPhoneNumber(target);
+			owned = account.findByPhoneNumber(target);
 		}
 		catch (CarrierException lookupFailed) {
 			recordUnknownPurchase(id, target, actor, lost.carrierCode(),
@@ -295,7 +327,7 @@ public class NumberLifecycle {
 			return intent;
 		});
 		if (number == null || number.state() != PhoneNumberState.ACTIVE || !owned.sid().equals(number.sid())) {
-			return adoptUntracked(owned, actor);
+			return adoptUntracked(id, owned, actor);
 		}
 		return number;
 	}
@@ -304,13 +336,14 @@ public class NumberLifecycle {
 	 * A number Twilio sold us whose intent row was meanwhile closed (recovery decided
 	 * before the answer came): track it anyway, unassigned, so it is never lost.
 	 */
-	private TrackedNumber adoptUntracked(OwnedNumber owned, String actor) {
+	private TrackedNumber adoptUntracked(long intentId, OwnedNumber owned, String actor) {
 		return this.tx.execute((status) -> {
 			Optional<PhoneNumberRepository.Row> live = this.numbers.findLiveBySid(owned.sid());
 			if (live.isPresent()) {
 				return live.get().number();
 			}
 			long id = this.numbers.insertAdopted(owned);
+			this.numbers.setAccount(id, this.numbers.accountSid(intentId));
 			TrackedNumber adopted = this.numbers.findById(id).orElseThrow().number();
 			log.error("Twilio sold {} after its purchase was closed; tracked as unassigned row {}", owned.phoneNumber(),
 					id);
@@ -370,7 +403,7 @@ public class NumberLifecycle {
 	Optional<TrackedNumber> applyWebhooks(TrackedNumber before, WebhookConfig target, String actor) {
 		OwnedNumber updated;
 		try {
-			updated = this.carrier.update(before.sid(), new NumberUpdate(null, target));
+			updated = carrierFor(before.id()).update(before.sid(), new NumberUpdate(null, target));
 		}
 		catch (CarrierException ex) {
 			recordFailure("CONFIGURE", before, ex, actor);
@@ -422,6 +455,13 @@ public class NumberLifecycle {
 	public ReassignResult reassign(NumberRef ref, long toClientId, Long fromClientId, String actor) {
 		Client to = this.clients.getActive(toClientId);
 		TrackedNumber located = findLive(ref);
+		if (located.state() == PhoneNumberState.ACTIVE) {
+			String fromAccount = this.numbers.accountSid(located.id());
+			String toAccount = this.placement.accountFor(to);
+			if (!java.util.Objects.equals(fromAccount, toAccount)) {
+				return this.transfers.transfer(located, to, fromClientId, fromAccount, toAccount, actor);
+			}
+		}
 		String friendlyName = friendlyNameFor(to);
 		TrackedNumber[] change;
 		try {
@@ -453,13 +493,81 @@ public class NumberLifecycle {
 		}
 		TrackedNumber after = change[1];
 		FriendlyNames.Outcome renamed = this.names.follow(after.id(), actor);
-		return switch (renamed.status()) {
-			case RENAMED, NOT_ACTIVE -> new ReassignResult(after, List.of());
-			case FAILED -> new ReassignResult(after, List.of("The number now belongs to " + to.name()
-					+ ", but its friendly name in Twilio could not be changed: " + renamed.problem()));
-			case UNCONFIRMED ->
-				new ReassignResult(after, List.of("The number now belongs to " + to.name() + ". " + renamed.problem()));
-		};
+		List<String> warnings = new java.util.ArrayList<>(switch (renamed.status()) {
+			case RENAMED, NOT_ACTIVE -> List.<String>of();
+			case FAILED -> List.of("The number now belongs to " + to.name()
+					+ ", but its friendly name in Twilio could not be changed: " + renamed.problem());
+			case UNCONFIRMED -> List.of("The number now belongs to " + to.name() + ". " + renamed.problem());
+		});
+		String account = this.numbers.accountSid(after.id());
+		warnings.addAll(this.placement.afterMove(change[0], after, account, account, actor));
+		return new ReassignResult(after, List.copyOf(warnings));
+	}
+
+	/**
+	 * Moves a number into the account its client's numbers belong in (the migration of a
+	 * shared inventory into per-client subaccounts, one number at a time), with the
+	 * transfer's safety; a number already there, or without a client, is left as it is.
+	 * @return the number, and whether it moved
+	 */
+	public RelocationResult relocate(NumberRef ref, String actor) {
+		TrackedNumber located = findLive(ref);
+		if (located.state() != PhoneNumberState.ACTIVE) {
+			throw NumberConflictException.notActive(located, "move");
+		}
+		if (located.clientId() == null) {
+			return new RelocationResult(located, false, List.of("The number has no client, so it stays where it is."));
+		}
+		Client client = this.clients.get(located.clientId());
+		String fromAccount = this.numbers.accountSid(located.id());
+		String toAccount = this.placement.accountFor(client);
+		if (java.util.Objects.equals(fromAccount, toAccount)) {
+			return new RelocationResult(located, false, List.of());
+		}
+		ReassignResult moved = this.transfers.transfer(located, client, null, fromAccount, toAccount, actor, true);
+		return new RelocationResult(moved.number(), true, moved.warnings());
+	}
+
+	/**
+	 * Whether the number lives in the account its client's numbers belong in.
+	 */
+	public boolean inPlace(TrackedNumber number) {
+		if (number.clientId() == null || number.state() != PhoneNumberState.ACTIVE) {
+			return true;
+		}
+		return java.util.Objects.equals(this.numbers.accountSid(number.id()),
+				this.placement.accountFor(this.clients.get(number.clientId())));
+	}
+
+	/**
+	 * The live number with this SID, if any.
+	 */
+	public Optional<TrackedNumber> findLiveBySid(String sid) {
+		return this.numbers.findLiveBySid(sid).map(PhoneNumberRepository.Row::number);
+	}
+
+	/**
+	 * Records the account Twilio has a number in (drift found by a check across
+	 * accounts), audited as {@code RECONCILE}.
+	 */
+	public void recordAccount(long id, String accountSid, String actor) {
+		if (java.util.Objects.equals(this.numbers.accountSid(id), accountSid)) {
+			return;
+		}
+		this.tx.executeWithoutResult((status) -> {
+			TrackedNumber number = this.numbers.findById(id).orElseThrow().number();
+			this.numbers.setAccount(id, accountSid);
+			this.events.publishEvent(new NumberTransferred(actor, this.clock.instant(), id, number.e164(), number.sid(),
+					number.clientId(), "Twilio has the number in "
+							+ ((accountSid == null) ? "the main account" : "another subaccount") + "; recorded."));
+		});
+	}
+
+	/**
+	 * The Twilio account a tracked number lives in; {@code null} is the main account.
+	 */
+	public String accountOf(long id) {
+		return this.numbers.accountSid(id);
 	}
 
 	/**
@@ -500,7 +608,7 @@ public class NumberLifecycle {
 	TrackedNumber finishRelease(TrackedNumber before, String actor) {
 		boolean released;
 		try {
-			released = this.carrier.release(before.sid());
+			released = carrierFor(before.id()).release(before.sid());
 		}
 		catch (CarrierException ex) {
 			recordFailure("RELEASE", before, ex, actor);
@@ -663,6 +771,17 @@ public class NumberLifecycle {
 	 * @param warnings what did not fully work, for the operator
 	 */
 	public record ReassignResult(TrackedNumber number, List<String> warnings) {
+
+	}
+
+	/**
+	 * What moving a number into its client's account ended with.
+	 *
+	 * @param number the number as tracked now
+	 * @param moved whether Twilio moved it now
+	 * @param warnings what did not fully work, for the operator
+	 */
+	public record RelocationResult(TrackedNumber number, boolean moved, List<String> warnings) {
 
 	}
 

@@ -17,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Resolves numbers left in {@code PURCHASING} or {@code RELEASING} by a crash or a lost
  * answer, by asking Twilio: a purchase the account owns is adopted, one it does not own
- * has failed; a release is finished. Runs at start and on a schedule, on one instance at
- * once per period across the instances ({@link ClusterJobs}).
+ * has failed; a release is finished; a transfer between accounts is finished or cancelled
+ * by looking in both accounts ({@link NumberTransfers}). Runs at start and on a schedule,
+ * on one instance at once per period across the instances ({@link ClusterJobs}).
  */
 @Component
 public class NumberRecovery {
@@ -44,9 +45,12 @@ public class NumberRecovery {
 
 	private final ClusterJobs jobs;
 
+	private final NumberTransfers transfers;
+
 	NumberRecovery(PhoneNumberRepository numbers, NumberCarrier carrier, NumberLifecycle lifecycle,
 			RecoveryProperties properties, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Clock clock, ClusterJobs jobs) {
+			PlatformTransactionManager transactionManager, Clock clock, ClusterJobs jobs, NumberTransfers transfers) {
+		this.transfers = transfers;
 		this.numbers = numbers;
 		this.carrier = carrier;
 		this.lifecycle = lifecycle;
@@ -86,6 +90,8 @@ public class NumberRecovery {
 				log.warn("Recovery could not resolve number row {} yet: {}", row.number().id(), ex.getMessage());
 			}
 		}
+		resolved += this.transfers.recover(this.clock.instant().minus(this.properties.staleAfter()),
+				this.properties.batchSize());
 		if (resolved > 0) {
 			log.info("Recovery resolved {} number(s)", resolved);
 		}
@@ -101,7 +107,8 @@ public class NumberRecovery {
 			return closeFailed(number,
 					"The purchase by area code stopped before a number was chosen; nothing was bought.");
 		}
-		Optional<OwnedNumber> owned = this.carrier.findByPhoneNumber(number.phoneNumber());
+		Optional<OwnedNumber> owned = this.carrier.inAccount(this.numbers.accountSid(number.id()))
+			.findByPhoneNumber(number.phoneNumber());
 		if (owned.isEmpty()) {
 			return closeFailed(number,
 					"Twilio does not have " + number.e164() + " in the account: nothing was bought.");

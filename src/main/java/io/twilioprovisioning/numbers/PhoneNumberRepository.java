@@ -160,11 +160,20 @@ class PhoneNumberRepository {
 	 */
 	long insertPurchasing(String e164, String areaCode, long clientId, String friendlyName, String idempotencyKey,
 			String fingerprint) {
+		return insertPurchasing(e164, areaCode, clientId, friendlyName, idempotencyKey, fingerprint, null);
+	}
+
+	/**
+	 * Records a purchase intent in an account ({@code null}: the main one).
+	 */
+	long insertPurchasing(String e164, String areaCode, long clientId, String friendlyName, String idempotencyKey,
+			String fingerprint, String accountSid) {
 		return this.jdbc.sql("""
 				INSERT INTO phone_numbers (state, e164, requested_area_code, client_id, friendly_name, idempotency_key,
-				  request_fingerprint)
-				VALUES ('PURCHASING', :e164, :areaCode, :clientId, :friendlyName, :key, :fingerprint)
+				  request_fingerprint, account_sid)
+				VALUES ('PURCHASING', :e164, :areaCode, :clientId, :friendlyName, :key, :fingerprint, :account)
 				RETURNING id""")
+			.param("account", accountSid)
 			.param("e164", e164)
 			.param("areaCode", areaCode)
 			.param("clientId", clientId)
@@ -173,6 +182,113 @@ class PhoneNumberRepository {
 			.param("fingerprint", fingerprint)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The Twilio account a number lives in; {@code null} is the main account.
+	 */
+	String accountSid(long id) {
+		return this.jdbc.sql("SELECT account_sid FROM phone_numbers WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap((account) -> account)
+			.orElse(null);
+	}
+
+	void setAccount(long id, String accountSid) {
+		this.jdbc.sql("UPDATE phone_numbers SET account_sid = :account, updated_at = now() WHERE id = :id")
+			.param("account", accountSid)
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * A transfer in flight: the target account and client, or empty.
+	 */
+	Optional<Transfer> transfer(long id) {
+		return this.jdbc
+			.sql("SELECT account_sid, transfer_to_account, transfer_to_client FROM phone_numbers WHERE id = :id"
+					+ " AND transfer_to_account IS NOT NULL")
+			.param("id", id)
+			.query((rs, n) -> new Transfer(rs.getString("account_sid"), rs.getString("transfer_to_account"),
+					rs.getLong("transfer_to_client")))
+			.optional();
+	}
+
+	/**
+	 * Records the intent of a transfer on an active row with no transfer in flight.
+	 * @return 1 when recorded
+	 */
+	int startTransfer(long id, String toAccount, long toClient) {
+		return this.jdbc
+			.sql("UPDATE phone_numbers SET transfer_to_account = :account, transfer_to_client = :client,"
+					+ " updated_at = now() WHERE id = :id AND state = 'ACTIVE' AND transfer_to_account IS NULL")
+			.param("account", toAccount)
+			.param("client", toClient)
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Ends a transfer: moved (the number's account changes) or not.
+	 */
+	int endTransfer(long id, String accountSid, boolean moved) {
+		return this.jdbc
+			.sql("UPDATE phone_numbers SET transfer_to_account = NULL, transfer_to_client = NULL,"
+					+ (moved ? " account_sid = :account," : "") + " updated_at = now()"
+					+ " WHERE id = :id AND transfer_to_account IS NOT NULL")
+			.param("account", accountSid)
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Rows whose transfer has been in flight since before the given instant.
+	 */
+	List<Long> findTransfersOlderThan(Instant before, int limit) {
+		return this.jdbc
+			.sql("SELECT id FROM phone_numbers WHERE transfer_to_account IS NOT NULL AND updated_at < :before"
+					+ " ORDER BY updated_at LIMIT :limit")
+			.param("before", Timestamp.from(before))
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * The distinct accounts active numbers live in ({@code null} for the main account).
+	 */
+	List<String> accountsInUse() {
+		return this.jdbc.sql("SELECT DISTINCT account_sid FROM phone_numbers WHERE state = 'ACTIVE'")
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.list()
+			.stream()
+			.map((account) -> account.orElse(null))
+			.toList();
+	}
+
+	/**
+	 * The active numbers of an account ({@code null}: the main one), by SID.
+	 */
+	Set<String> activeSidsIn(String accountSid) {
+		return new HashSet<>(this.jdbc
+			.sql("SELECT twilio_sid FROM phone_numbers WHERE state = 'ACTIVE' AND account_sid IS NOT DISTINCT FROM"
+					+ " :account")
+			.param("account", accountSid)
+			.query(String.class)
+			.list());
+	}
+
+	/**
+	 * A transfer in flight.
+	 *
+	 * @param fromAccount the account the number lives in ({@code null}: the main one)
+	 * @param toAccount the gaining account
+	 * @param toClient the gaining client
+	 */
+	record Transfer(String fromAccount, String toAccount, long toClient) {
+
 	}
 
 	/**

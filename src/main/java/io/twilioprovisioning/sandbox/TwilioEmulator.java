@@ -270,6 +270,15 @@ public final class TwilioEmulator {
 	}
 
 	/**
+	 * The Messaging Service a number is a sender of.
+	 * @param numberSid the number's SID
+	 * @return the service's SID, or empty
+	 */
+	public Optional<String> serviceOf(String numberSid) {
+		return this.state.read((state) -> state.messaging().senderOf(numberSid).map(MessagingStore.Sender::serviceSid));
+	}
+
+	/**
 	 * Every number any account owns, ordered by phone number; copies them all, so meant
 	 * for small test inventories.
 	 * @return the owned numbers

@@ -21,7 +21,27 @@ enum TwilioCall {
 
 	ACCOUNT("fetch the account", Effect.READ),
 
-	BALANCE("fetch the balance", Effect.READ);
+	BALANCE("fetch the balance", Effect.READ),
+
+	TRANSFER("move a number to another account", Effect.CREATE),
+
+	SUBACCOUNT_CREATE("create a subaccount", Effect.CREATE),
+
+	SUBACCOUNT_FIND("look subaccounts up", Effect.READ),
+
+	SERVICE_CREATE("create a Messaging Service", Effect.CREATE),
+
+	SERVICE_FIND("look Messaging Services up", Effect.READ),
+
+	SERVICE_JOIN("add a number to a Messaging Service", Effect.UPDATE),
+
+	SERVICE_LEAVE("remove a number from a Messaging Service", Effect.RELEASE),
+
+	SERVICE_NUMBERS("list a Messaging Service's numbers", Effect.READ),
+
+	CAMPAIGNS("read the A2P 10DLC campaigns", Effect.READ),
+
+	ADDRESS_CREATE("create an Address", Effect.CREATE);
 
 	private final String description;
 
@@ -61,7 +81,13 @@ enum TwilioCall {
 		UPDATE,
 
 		/** Releases a number: a DELETE, repeated by the transport on failure. */
-		RELEASE
+		RELEASE,
+
+		/**
+		 * Creates or moves something once (a transfer, a subaccount, a service): a lost
+		 * answer leaves the outcome unknown, to be looked up before trying again.
+		 */
+		CREATE
 
 	}
 

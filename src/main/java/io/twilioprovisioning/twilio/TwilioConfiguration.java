@@ -54,6 +54,11 @@ class TwilioConfiguration {
 	}
 
 	@Bean
+	TwilioTenancyCarrier twilioTenancyCarrier(TwilioRestClient twilioRestClient) {
+		return new TwilioTenancyCarrier(twilioRestClient);
+	}
+
+	@Bean
 	TwilioNumberCarrier twilioNumberCarrier(TwilioRestClient twilioRestClient) {
 		return new TwilioNumberCarrier(twilioRestClient);
 	}

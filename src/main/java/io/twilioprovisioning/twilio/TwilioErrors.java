@@ -82,8 +82,15 @@ final class TwilioErrors {
 			Map.entry(21631,
 					"The number needs an Address on the account that meets its address requirement. "
 							+ "Add one in the Twilio console, or pick a number that needs none."),
-			Map.entry(21649, "The number needs an approved regulatory Bundle. Create one in the Twilio console, "
-					+ "or pick a number that needs none."));
+			Map.entry(21649,
+					"The number needs an approved regulatory Bundle. Create one in the Twilio console, "
+							+ "or pick a number that needs none."),
+			Map.entry(21101, "Only the main account can create subaccounts: check the credentials."),
+			Map.entry(21480, "The account has reached Twilio's limit of subaccounts. Close unused ones first."),
+			Map.entry(21710, "The number is already a sender of this Messaging Service."),
+			Map.entry(21712, "The number is a sender of another Messaging Service: remove it there first."),
+			Map.entry(21715, "The number can receive neither SMS nor MMS, so it cannot join a Messaging Service."),
+			Map.entry(21628, "Twilio could not validate the address: check the street, city, region and postal code."));
 
 	/**
 	 * A search Twilio answers 404: the country does not sell that type (US has no mobile
@@ -129,6 +136,12 @@ final class TwilioErrors {
 			case TIMED_OUT -> "Twilio did not answer in time";
 			case CONNECTION_LOST -> "the connection to Twilio was lost before it answered";
 		};
+		if (error.mayHaveReachedTwilio() && call.effect() == Effect.CREATE) {
+			return new CarrierOutcomeUnknownException(
+					"Could not confirm the request to " + call.description() + ": " + what
+							+ ". Twilio may have carried it out; it is looked up before anything is tried again.",
+					null, null, null, null, error);
+		}
 		if (error.mayHaveReachedTwilio() && call.effect() == Effect.PURCHASE) {
 			return new CarrierOutcomeUnknownException(
 					"Could not confirm the purchase: " + what
@@ -175,6 +188,11 @@ final class TwilioErrors {
 		if (status >= 500) {
 			String failed = "Twilio failed with HTTP " + status
 					+ ((code != null) ? " (Twilio error " + code + ")" : "");
+			if (call.effect() == Effect.CREATE) {
+				return new CarrierOutcomeUnknownException("Could not confirm the request to " + call.description()
+						+ ": " + failed + ". Twilio may have carried it out; it is looked up before anything is tried "
+						+ "again.", code, message, moreInfo, status, error);
+			}
 			if (call.effect() == Effect.PURCHASE) {
 				return new CarrierOutcomeUnknownException(
 						"Could not confirm the purchase: " + failed
@@ -201,6 +219,11 @@ final class TwilioErrors {
 	}
 
 	private static CarrierException unreadable(TwilioCall call, TwilioException error) {
+		if (call.effect() == Effect.CREATE) {
+			return new CarrierOutcomeUnknownException("Could not confirm the request to " + call.description()
+					+ ": Twilio's answer could not be read. Twilio may have carried it out; it is looked up first.",
+					null, null, null, null, error);
+		}
 		if (call.effect() == Effect.PURCHASE) {
 			return new CarrierOutcomeUnknownException(
 					"Could not confirm the purchase: Twilio's answer could not "

@@ -57,8 +57,38 @@ class TwilioNumberCarrier implements NumberCarrier {
 
 	private final TwilioRestClient client;
 
+	/** The account whose numbers this view acts on; {@code null}: the client's own. */
+	private final String pathAccount;
+
 	TwilioNumberCarrier(TwilioRestClient client) {
+		this(client, null);
+	}
+
+	private TwilioNumberCarrier(TwilioRestClient client, String pathAccount) {
 		this.client = client;
+		this.pathAccount = pathAccount;
+	}
+
+	@Override
+	public NumberCarrier inAccount(String accountSid) {
+		if (accountSid == null || accountSid.equals(this.client.getAccountSid())) {
+			return (this.pathAccount == null) ? this : new TwilioNumberCarrier(this.client, null);
+		}
+		return new TwilioNumberCarrier(this.client, accountSid);
+	}
+
+	/**
+	 * {@code POST …/Accounts/{owner}/IncomingPhoneNumbers/{PN}.json} with
+	 * {@code AccountSid}: never repeated, a lost answer is an unknown outcome.
+	 */
+	@Override
+	public OwnedNumber transfer(String sid, String toAccountSid) {
+		String target = (toAccountSid != null) ? toAccountSid : this.client.getAccountSid();
+		IncomingPhoneNumberUpdater updater = ((this.pathAccount != null)
+				? IncomingPhoneNumber.updater(this.pathAccount, sid) : IncomingPhoneNumber.updater(sid))
+			.setAccountSid(target);
+		IncomingPhoneNumber moved = call(TwilioCall.TRANSFER, () -> updater.update(this.client));
+		return call(TwilioCall.TRANSFER, () -> TwilioResources.ownedNumber(moved));
 	}
 
 	@Override
@@ -167,9 +197,23 @@ class TwilioNumberCarrier implements NumberCarrier {
 	 */
 	@Override
 	public OwnedNumber purchase(PurchaseOrder order) {
-		IncomingPhoneNumberCreator creator = (order.phoneNumber() != null)
-				? IncomingPhoneNumber.creator(new PhoneNumber(order.phoneNumber().value()))
-				: IncomingPhoneNumber.creator(order.areaCode());
+		IncomingPhoneNumberCreator creator;
+		if (this.pathAccount != null) {
+			creator = (order.phoneNumber() != null)
+					? IncomingPhoneNumber.creator(this.pathAccount, new PhoneNumber(order.phoneNumber().value()))
+					: IncomingPhoneNumber.creator(this.pathAccount, order.areaCode());
+		}
+		else {
+			creator = (order.phoneNumber() != null)
+					? IncomingPhoneNumber.creator(new PhoneNumber(order.phoneNumber().value()))
+					: IncomingPhoneNumber.creator(order.areaCode());
+		}
+		if (order.addressSid() != null) {
+			creator.setAddressSid(order.addressSid());
+		}
+		if (order.bundleSid() != null) {
+			creator.setBundleSid(order.bundleSid());
+		}
 		if (order.friendlyName() != null) {
 			creator.setFriendlyName(order.friendlyName());
 		}
@@ -203,7 +247,9 @@ class TwilioNumberCarrier implements NumberCarrier {
 	public Optional<OwnedNumber> fetch(String sid) {
 		try {
 			IncomingPhoneNumber number = call(TwilioCall.FETCH,
-					() -> IncomingPhoneNumber.fetcher(sid).fetch(this.client));
+					() -> ((this.pathAccount != null) ? IncomingPhoneNumber.fetcher(this.pathAccount, sid)
+							: IncomingPhoneNumber.fetcher(sid))
+						.fetch(this.client));
 			return Optional.of(call(TwilioCall.FETCH, () -> TwilioResources.ownedNumber(number)));
 		}
 		catch (CarrierRefusedException ex) {
@@ -220,8 +266,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 	 */
 	@Override
 	public Optional<OwnedNumber> findByPhoneNumber(E164Number number) {
-		IncomingPhoneNumberReader reader = IncomingPhoneNumber.reader()
-			.setPhoneNumber(new PhoneNumber(number.value()))
+		IncomingPhoneNumberReader reader = reader().setPhoneNumber(new PhoneNumber(number.value()))
 			.setPageSize(LOOKUP_PAGE_SIZE);
 		try (Stream<IncomingPhoneNumber> owned = pages(reader, TwilioCall.FIND)) {
 			return owned
@@ -239,7 +284,8 @@ class TwilioNumberCarrier implements NumberCarrier {
 	 */
 	@Override
 	public OwnedNumber update(String sid, NumberUpdate update) {
-		IncomingPhoneNumberUpdater updater = IncomingPhoneNumber.updater(sid);
+		IncomingPhoneNumberUpdater updater = (this.pathAccount != null)
+				? IncomingPhoneNumber.updater(this.pathAccount, sid) : IncomingPhoneNumber.updater(sid);
 		if (update.friendlyName() != null) {
 			updater.setFriendlyName(update.friendlyName());
 		}
@@ -284,7 +330,10 @@ class TwilioNumberCarrier implements NumberCarrier {
 	@Override
 	public boolean release(String sid) {
 		try {
-			return call(TwilioCall.RELEASE, () -> IncomingPhoneNumber.deleter(sid).delete(this.client));
+			return call(TwilioCall.RELEASE,
+					() -> ((this.pathAccount != null) ? IncomingPhoneNumber.deleter(this.pathAccount, sid)
+							: IncomingPhoneNumber.deleter(sid))
+						.delete(this.client));
 		}
 		catch (CarrierRefusedException ex) {
 			if (ex.isNotFound()) {
@@ -303,7 +352,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 		if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
 			throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE);
 		}
-		IncomingPhoneNumberReader reader = IncomingPhoneNumber.reader().setPageSize((long) pageSize);
+		IncomingPhoneNumberReader reader = reader().setPageSize((long) pageSize);
 		return pages(reader, TwilioCall.LIST)
 			.map((number) -> call(TwilioCall.LIST, () -> TwilioResources.ownedNumber(number)));
 	}
@@ -329,6 +378,10 @@ class TwilioNumberCarrier implements NumberCarrier {
 					ex);
 		}
 		return new AccountBalance(amount, balance.getCurrency());
+	}
+
+	private IncomingPhoneNumberReader reader() {
+		return (this.pathAccount != null) ? IncomingPhoneNumber.reader(this.pathAccount) : IncomingPhoneNumber.reader();
 	}
 
 	private String accountSid() {

@@ -8,5 +8,5 @@
  * this module as one of the typed carrier exceptions.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Twilio adapter",
-		allowedDependencies = { "numbers", "platform" })
+		allowedDependencies = { "numbers", "tenancy", "platform" })
 package io.twilioprovisioning.twilio;

@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code https://api.twilio.com}). Both are checked by validating the spec's own examples
  * with the same schemas.
  */
-final class TwilioSpecs {
+public final class TwilioSpecs {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -51,7 +51,7 @@ final class TwilioSpecs {
 
 	private final SchemaRegistry registry;
 
-	TwilioSpecs() {
+	public TwilioSpecs() {
 		Map<String, String> schemas = new LinkedHashMap<>();
 		for (Map.Entry<TwilioHost, String> file : FILES.entrySet()) {
 			JsonNode document = load(file.getValue());
@@ -69,7 +69,7 @@ final class TwilioSpecs {
 	 * The operation of a host's spec that a request names.
 	 * @return the operation, or {@code null} when the spec has no such path and method
 	 */
-	SpecOperation operation(TwilioHost host, String method, String path) {
+	public SpecOperation operation(TwilioHost host, String method, String path) {
 		for (Map.Entry<Pattern, String> template : this.paths.get(host).entrySet()) {
 			if (template.getKey().matcher(path).matches()) {
 				JsonNode operation = this.documents.get(host)
@@ -82,6 +82,17 @@ final class TwilioSpecs {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The operation a request to one of Twilio's hosts names, e.g.
+	 * {@code https://messaging.twilio.com/v1/Services}.
+	 * @return the operation, or {@code null} when the spec has no such path and method
+	 */
+	public SpecOperation operationForUrl(String method, java.net.URI url) {
+		String product = url.getHost().substring(0, url.getHost().indexOf('.'));
+		TwilioHost host = TwilioHost.valueOf(product.toUpperCase(Locale.ROOT));
+		return operation(host, method, url.getPath());
 	}
 
 	/**
@@ -123,6 +134,135 @@ final class TwilioSpecs {
 			errors.add(error.toString());
 		}
 		return errors;
+	}
+
+	/**
+	 * The errors of a request against the operation's description: every query, path and
+	 * form parameter is declared, required form parameters are sent, and each value fits
+	 * its schema (type, pattern, enum, length).
+	 * @param path the request's path (its path parameters are checked)
+	 * @param query the query parameters sent
+	 * @param form the form parameters sent
+	 * @return the errors; empty when the request conforms
+	 */
+	public List<String> validateRequest(SpecOperation operation, String path, Map<String, List<String>> query,
+			Map<String, List<String>> form) {
+		JsonNode document = this.documents.get(operation.host());
+		List<String> errors = new ArrayList<>();
+		Map<String, JsonNode> queryParams = new LinkedHashMap<>();
+		Map<String, JsonNode> pathParams = new LinkedHashMap<>();
+		for (JsonNode parameter : operation.node().path("parameters")) {
+			JsonNode resolved = resolve(document, parameter);
+			String in = resolved.path("in").asString("");
+			if ("query".equals(in)) {
+				queryParams.put(resolved.path("name").asString(), resolved.path("schema"));
+			}
+			else if ("path".equals(in)) {
+				pathParams.put(resolved.path("name").asString(), resolved.path("schema"));
+			}
+		}
+		String[] templateParts = operation.template().split("/");
+		String[] pathParts = path.split("/");
+		for (int i = 0; i < templateParts.length && i < pathParts.length; i++) {
+			String part = templateParts[i];
+			int open = part.indexOf('{');
+			if (open >= 0) {
+				String name = part.substring(open + 1, part.indexOf('}'));
+				String suffix = part.substring(part.indexOf('}') + 1);
+				String value = pathParts[i].substring(open, pathParts[i].length() - suffix.length());
+				checkValue(document, "path " + name, pathParams.get(name), value, errors);
+			}
+		}
+		query.forEach((name, values) -> {
+			JsonNode schema = queryParams.get(name);
+			if (schema == null) {
+				errors.add("query " + name + " is not a parameter of " + operation.id());
+				return;
+			}
+			values.forEach((value) -> checkValue(document, "query " + name, schema, value, errors));
+		});
+		JsonNode body = resolve(document,
+				operation.node()
+					.path("requestBody")
+					.path("content")
+					.path("application/x-www-form-urlencoded")
+					.path("schema"));
+		if (!form.isEmpty() && body.isMissingNode()) {
+			errors.add(operation.id() + " takes no form body, got " + form.keySet());
+		}
+		for (JsonNode required : body.path("required")) {
+			if (!form.containsKey(required.asString())) {
+				errors.add("form " + required.asString() + " is required by " + operation.id());
+			}
+		}
+		form.forEach((name, values) -> {
+			JsonNode schema = body.path("properties").get(name);
+			if (schema == null) {
+				errors.add("form " + name + " is not a parameter of " + operation.id());
+				return;
+			}
+			values.forEach((value) -> checkValue(document, "form " + name, schema, value, errors));
+		});
+		return errors;
+	}
+
+	private static void checkValue(JsonNode document, String label, JsonNode declared, String value,
+			List<String> errors) {
+		if (declared == null) {
+			errors.add(label + " is not declared");
+			return;
+		}
+		JsonNode schema = resolve(document, declared);
+		String type = schema.path("type").asString("string");
+		switch (type) {
+			case "boolean" -> {
+				if (!value.equals("true") && !value.equals("false")) {
+					errors.add(label + ": " + value + " is not a boolean");
+				}
+			}
+			case "integer" -> {
+				if (!value.matches("-?\\d+")) {
+					errors.add(label + ": " + value + " is not an integer");
+				}
+				else {
+					long number = Long.parseLong(value);
+					if (schema.has("minimum") && number < schema.get("minimum").asLong()) {
+						errors.add(label + ": " + value + " is below " + schema.get("minimum"));
+					}
+					if (schema.has("maximum") && number > schema.get("maximum").asLong()) {
+						errors.add(label + ": " + value + " is above " + schema.get("maximum"));
+					}
+				}
+			}
+			case "array" -> checkValue(document, label, schema.path("items"), value, errors);
+			default -> {
+				if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asString()).matcher(value).find()) {
+					errors.add(label + ": " + value + " does not match " + schema.get("pattern").asString());
+				}
+				if (schema.has("minLength") && value.length() < schema.get("minLength").asInt()) {
+					errors.add(label + ": " + value + " is shorter than " + schema.get("minLength"));
+				}
+				if (schema.has("maxLength") && value.length() > schema.get("maxLength").asInt()) {
+					errors.add(label + ": " + value + " is longer than " + schema.get("maxLength"));
+				}
+				if (schema.has("enum")) {
+					List<String> allowed = new ArrayList<>();
+					schema.get("enum").forEach((option) -> allowed.add(option.asString()));
+					if (!allowed.contains(value)) {
+						errors.add(label + ": " + value + " is not one of " + allowed);
+					}
+				}
+			}
+		}
+	}
+
+	private static JsonNode resolve(JsonNode document, JsonNode node) {
+		JsonNode current = node;
+		while (current != null && current.has("$ref")) {
+			String ref = current.get("$ref").asString();
+			current = document.at(ref.substring(1));
+		}
+		return current;
 	}
 
 	/**
@@ -194,9 +334,9 @@ final class TwilioSpecs {
 	 * @param method lower case, e.g. {@code get}
 	 * @param node its description
 	 */
-	record SpecOperation(TwilioHost host, String template, String method, JsonNode node) {
+	public record SpecOperation(TwilioHost host, String template, String method, JsonNode node) {
 
-		String id() {
+		public String id() {
 			return this.node.path("operationId").asString(this.method + " " + this.template);
 		}
 

@@ -178,6 +178,24 @@ class OpenApiContractTests {
 		expect(200, this.admin.get("/api/admin/audit?action=PURCHASE&outcome=SUCCEEDED"));
 		expect(200, this.admin.get("/api/admin/twilio/account"));
 
+		expect(200, this.admin.get("/api/admin/tenancy"));
+		expect(200, this.admin.get(CLIENTS + "/" + acmeId + "/tenancy"));
+		expect(200, this.admin.put(CLIENTS + "/" + acmeId + "/tenancy", "{\"messagingEnabled\":true}"));
+		expect(200, this.admin.post(CLIENTS + "/" + acmeId + "/tenancy/provision", null));
+		expect(200,
+				this.admin.post(CLIENTS + "/" + acmeId + "/tenancy/address",
+						"{\"customerName\":\"Contract Acme\",\"street\":\"1 Fictional Street\",\"city\":\"London\","
+								+ "\"region\":\"Greater London\",\"postalCode\":\"W1A 1AA\",\"isoCountry\":\"GB\"}"));
+		expect(400,
+				this.admin.put(CLIENTS + "/" + acmeId + "/tenancy", "{\"messagingEnabled\":true,\"bundleSid\":\"x\"}"));
+		E164Number placed = FreshNumbers.forSale(this.lifecycle, this.jdbc, AREA_CODE);
+		expect(201,
+				this.admin.post(PURCHASE, "{\"phoneNumber\":\"" + placed.value() + "\",\"clientId\":" + acmeId + "}"));
+		expect(200, this.admin.get("/api/admin/tenancy/drift"));
+		expect(200, this.admin.post("/api/admin/tenancy/drift/fix", null));
+		expect(200, this.admin.post("/api/admin/tenancy/relocate", "{\"phoneNumber\":\"" + placed.value() + "\"}"));
+		expect(422, this.admin.post(PURCHASE, "{\"phoneNumber\":\"+442079460100\",\"clientId\":" + globexId + "}"));
+
 		expect(200, this.admin.post("/api/admin/twilio/sync", null));
 		expect(200, this.admin.get("/api/admin/twilio/sync"));
 		expect(200, this.admin.post("/api/admin/twilio/sync/adopt", null));

@@ -121,8 +121,10 @@ class ClientPhonePageController {
 				.purchase(new PurchaseCommand(number, null, clientId, null, key, principal.getName()));
 			String how = result.replayed() ? " (already bought by this same click)"
 					: result.adopted() ? " (Twilio's answer was lost; the number was found in the account)" : "";
-			Flash.success(redirect, "Bought " + number.national() + " for " + this.clients.get(clientId).name() + how
-					+ ". Its webhooks point at the platform.");
+			Flash.success(redirect,
+					"Bought " + number.national() + " for " + this.clients.get(clientId).name() + how
+							+ ". Its webhooks point at the platform."
+							+ (result.warnings().isEmpty() ? "" : " " + String.join(" ", result.warnings())));
 			redirect.addFlashAttribute("boughtId", result.number().id());
 		}
 		catch (DomainException ex) {

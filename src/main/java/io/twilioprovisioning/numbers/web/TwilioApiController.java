@@ -95,7 +95,7 @@ class TwilioApiController {
 				byNumber ? E164Number.parse(request.phoneNumber()) : null, byNumber ? null : request.areaCode(),
 				request.clientId(), request.friendlyName(), key, principal.getName()));
 		NumberResponse body = new NumberResponse(this.views.of(result.number()), result.replayed(), result.adopted(),
-				List.of());
+				result.warnings());
 		return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
 			.location(URI.create("/api/admin/phone-numbers/" + result.number().id()))
 			.body(body);
