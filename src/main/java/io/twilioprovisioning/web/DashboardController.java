@@ -8,7 +8,6 @@ import io.twilioprovisioning.numbers.NumberQuery;
 import io.twilioprovisioning.numbers.NumberSync;
 import io.twilioprovisioning.numbers.NumberSort;
 import io.twilioprovisioning.numbers.PhoneNumberState;
-import io.twilioprovisioning.platform.PageRequest;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +50,7 @@ class DashboardController {
 		model.addAttribute("releasing", this.listing
 			.list(new NumberQuery(null, PhoneNumberState.RELEASING, null, false, oldestFirst), null, 10));
 		model.addAttribute("sync", this.sync.latest().orElse(null));
-		model.addAttribute("events", this.audit.search(AuditQuery.all(), new PageRequest(0, 10)));
+		model.addAttribute("events", this.audit.search(AuditQuery.all(), null, 10));
 		return "dashboard";
 	}
 

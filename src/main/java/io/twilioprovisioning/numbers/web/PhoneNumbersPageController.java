@@ -217,7 +217,7 @@ class PhoneNumbersPageController {
 
 	private List<Client> clientOptions(String query) {
 		String text = (query != null && query.length() > 120) ? query.substring(0, 120) : query;
-		return this.clients.search(new ClientQuery(text, ClientStatus.ACTIVE), new PageRequest(0, 50)).content();
+		return this.clients.search(new ClientQuery(text, ClientStatus.ACTIVE), null, 50).content();
 	}
 
 	private Client findClient(long id) {
