@@ -38,6 +38,8 @@ class PhoneNumberRepository {
 
 	private static final java.util.regex.Pattern SID_TEXT = java.util.regex.Pattern.compile("PN[0-9a-fA-F]{32}");
 
+	private static final int MAX_CLIENT_IDS = 200;
+
 	private static final RowMapper<Row> ROW = PhoneNumberRepository::mapRow;
 
 	private final JdbcClient jdbc;
@@ -502,7 +504,7 @@ class PhoneNumberRepository {
 				});
 	}
 
-	private static String where(NumberQuery query, Map<String, Object> params, List<String> extra) {
+	private String where(NumberQuery query, Map<String, Object> params, List<String> extra) {
 		List<String> conditions = new ArrayList<>(extra);
 		if (query.clientId() != null) {
 			conditions.add("client_id = :clientId");
@@ -527,7 +529,7 @@ class PhoneNumberRepository {
 	 * {@code e164}), and, unless it is only a number, for part of the friendly name or of
 	 * the client's name (trigram indexes, V2 and V13), or an exact SID.
 	 */
-	private static String textCondition(String text, Map<String, Object> params) {
+	private String textCondition(String text, Map<String, Object> params) {
 		String digits = text.replaceAll("[^0-9]", "");
 		boolean numberOnly = NUMBER_TEXT.matcher(text).matches();
 		List<String> any = new ArrayList<>();
@@ -537,14 +539,35 @@ class PhoneNumberRepository {
 		}
 		if (!numberOnly || any.isEmpty()) {
 			any.add("lower(friendly_name) LIKE :like ESCAPE '\\'");
-			any.add("client_id IN (SELECT c.id FROM clients c WHERE lower(c.name) LIKE :like ESCAPE '\\')");
 			params.put("like", SqlLike.containsIgnoringCase(text));
+			any.add(clientNameCondition(params));
 		}
 		if (SID_TEXT.matcher(text).matches()) {
 			any.add("twilio_sid = :sid");
 			params.put("sid", text);
 		}
 		return "(" + String.join(" OR ", any) + ")";
+	}
+
+	/**
+	 * The numbers of the clients whose name matches: by their ids when there are few (so
+	 * the condition joins the others in one bitmap scan of indexes), else as a subquery
+	 * (a broad text matches many rows, which the walk of the sort index finds soon).
+	 */
+	private String clientNameCondition(Map<String, Object> params) {
+		List<Long> ids = this.jdbc
+			.sql("SELECT id FROM clients WHERE lower(name) LIKE :like ESCAPE '\\' LIMIT " + (MAX_CLIENT_IDS + 1))
+			.param("like", params.get("like"))
+			.query(Long.class)
+			.list();
+		if (ids.isEmpty()) {
+			return "FALSE";
+		}
+		if (ids.size() <= MAX_CLIENT_IDS) {
+			params.put("nameClientIds", ids);
+			return "client_id IN (:nameClientIds)";
+		}
+		return "client_id IN (SELECT c.id FROM clients c WHERE lower(c.name) LIKE :like ESCAPE '\\')";
 	}
 
 	private static String truncate(String text, int max) {

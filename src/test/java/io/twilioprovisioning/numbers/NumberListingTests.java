@@ -262,6 +262,26 @@ class NumberListingTests {
 		assertThat(this.listing.list(query, new PageRequest(tooDeep - 1, 50)).content()).isEmpty();
 	}
 
+	@Test
+	void searchFindsDigitsInAnyFormatAndTheNameOfTheClient() {
+		long id = insert(this.client.id(), Instant.now(), "Front desk", null);
+		String e164 = this.jdbc.sql("SELECT e164 FROM phone_numbers WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+		String digits = e164.substring(1);
+		String uniqueName = this.client.name().substring("Keyset ".length());
+		for (String text : List.of(digits.substring(3, 10),
+				"(" + digits.substring(2, 5) + ") " + digits.substring(5, 9),
+				"+" + digits.substring(0, 2) + " " + digits.substring(2, 5) + " " + digits.substring(5), e164,
+				uniqueName.toUpperCase(java.util.Locale.ROOT))) {
+			assertThat(ids(this.listing.list(new NumberQuery(null, null, text, false, null), null, 50))).as(text)
+				.contains(id);
+		}
+		assertThat(ids(this.listing.list(new NumberQuery(null, null, "Keyset other", false, null), null, 50)))
+			.doesNotContain(id);
+	}
+
 	private List<Long> walk(NumberQuery query, int size) {
 		List<Long> seen = new ArrayList<>();
 		PageResult<TrackedNumber> page = this.listing.list(query, null, size);
