@@ -77,8 +77,8 @@ public final class LoadClient {
 			}
 		}
 
-		System.out.printf(Locale.ROOT, "%-46s %5s %8s %9s %9s %9s %9s %7s%n", "scenario", "conc", "requests", "median",
-				"p90", "p99", "max", "errors");
+		System.out.printf(Locale.ROOT, "%-46s %5s %8s %9s %9s %9s %9s %9s %7s%n", "scenario", "conc", "requests", "min",
+				"median", "p90", "p99", "max", "errors");
 		for (int concurrency : concurrencies) {
 			for (Scenario scenario : scenarios) {
 				measure(scenario, requests, concurrency, api, browser, base, basic);
@@ -94,9 +94,10 @@ public final class LoadClient {
 		run(scenario, requests, concurrency, api, browser, base, basic, new Sink(latencies, errors));
 		List<Double> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
-		System.out.printf(Locale.ROOT, "%-46s %5d %8d %7.1fms %7.1fms %7.1fms %7.1fms %7d%n", scenario.name(),
-				concurrency, sorted.size(), percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
-				sorted.isEmpty() ? 0.0 : sorted.get(sorted.size() - 1), errors.get());
+		System.out.printf(Locale.ROOT, "%-46s %5d %8d %7.1fms %7.1fms %7.1fms %7.1fms %7.1fms %7d%n", scenario.name(),
+				concurrency, sorted.size(), sorted.isEmpty() ? 0.0 : sorted.get(0), percentile(sorted, 50),
+				percentile(sorted, 90), percentile(sorted, 99), sorted.isEmpty() ? 0.0 : sorted.get(sorted.size() - 1),
+				errors.get());
 	}
 
 	private static void run(Scenario scenario, int requests, int concurrency, HttpClient api, HttpClient browser,
