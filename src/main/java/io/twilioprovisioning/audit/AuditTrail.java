@@ -3,12 +3,16 @@ package io.twilioprovisioning.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.twilioprovisioning.numbers.NumberEvent;
+import io.twilioprovisioning.platform.Cursor;
+import io.twilioprovisioning.platform.InvalidParameterException;
+import io.twilioprovisioning.platform.Keyset;
 import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +36,16 @@ public class AuditTrail {
 			"ADDRESS", "BUNDLE");
 
 	static final List<String> OUTCOMES = List.of("SUCCEEDED", "REFUSED", "FAILED", "UNKNOWN");
+
+	/** Counts of the trail stop here: beyond it the total means "at least". */
+	public static final long COUNT_CAP = 10_000;
+
+	private static final String ORDER = "occurredAt,desc";
+
+	private static final String SELECT = """
+			SELECT id, occurred_at, actor, action, outcome, phone_number_id, e164, twilio_sid, client_id,
+			  other_client_id, before_state::text AS before_state, after_state::text AS after_state, twilio_code, detail
+			FROM audit_events""";
 
 	private final JdbcClient jdbc;
 
@@ -69,28 +83,72 @@ public class AuditTrail {
 	}
 
 	/**
-	 * One page of the trail, newest first.
+	 * One page of the trail, newest first, by page number (the first
+	 * {@link PageRequest#MAX_OFFSET} entries).
+	 * @throws InvalidParameterException when the page lies deeper
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<AuditEntry> search(AuditQuery query, PageRequest page) {
+		if (page.offset() + page.size() > PageRequest.MAX_OFFSET) {
+			throw new InvalidParameterException("page", "page numbers reach the first " + PageRequest.MAX_OFFSET
+					+ " entries; go further with the nextCursor of a response (cursor=...)");
+		}
 		Map<String, Object> params = new HashMap<>();
-		String where = where(query, params);
-		params.put("limit", page.size());
+		String where = where(query, params, List.of());
+		params.put("limit", page.size() + 1);
 		params.put("offset", page.offset());
 		List<AuditEntry> entries = this.jdbc
-			.sql("""
-					SELECT id, occurred_at, actor, action, outcome, phone_number_id, e164, twilio_sid, client_id,
-					  other_client_id, before_state::text AS before_state, after_state::text AS after_state, twilio_code, detail
-					FROM audit_events"""
-					+ where + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
+			.sql(SELECT + where + " ORDER BY occurred_at DESC, id DESC" + " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query(AuditTrail::map)
 			.list();
-		long total = this.jdbc.sql("SELECT count(*) FROM audit_events" + where)
+		return page(query, entries, page.size(), null, page.page());
+	}
+
+	/**
+	 * One page of the trail, newest first, by keyset (docs/adr/0021): after (or before)
+	 * the entry a cursor names, or the first page without one; the count stops at
+	 * {@link #COUNT_CAP}.
+	 * @throws InvalidParameterException when the cursor is malformed or altered
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<AuditEntry> search(AuditQuery query, String cursor, int size) {
+		Cursor from = (cursor == null || cursor.isBlank()) ? null : Cursor.decode(cursor, ORDER, "cursor");
+		Map<String, Object> params = new HashMap<>();
+		List<String> extra = new ArrayList<>();
+		boolean backward = from != null && from.backward();
+		if (from != null) {
+			try {
+				params.put("afterTime", Timestamp.from(Instant.parse(String.valueOf(from.key()))));
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				throw Cursor.invalid("cursor");
+			}
+			params.put("afterId", from.id());
+			extra.add("(occurred_at, id) " + (backward ? ">" : "<") + " (:afterTime, :afterId)");
+		}
+		String where = where(query, params, extra);
+		params.put("limit", size + 1);
+		String direction = backward ? "ASC" : "DESC";
+		List<AuditEntry> entries = this.jdbc
+			.sql(SELECT + where + " ORDER BY occurred_at " + direction + ", id " + direction + " LIMIT :limit")
+			.params(params)
+			.query(AuditTrail::map)
+			.list();
+		return page(query, entries, size, from, null);
+	}
+
+	private PageResult<AuditEntry> page(AuditQuery query, List<AuditEntry> entries, int size, Cursor from,
+			Integer pageNumber) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(query, params, List.of());
+		params.put("cap", COUNT_CAP + 1);
+		long count = this.jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM audit_events" + where + " LIMIT :cap) AS c")
 			.params(params)
 			.query(Long.class)
 			.single();
-		return new PageResult<>(entries, page.page(), page.size(), total);
+		return Keyset.page(entries, size, from, pageNumber, ORDER, (entry) -> entry.occurredAt().toString(),
+				AuditEntry::id, count, COUNT_CAP);
 	}
 
 	public List<String> actions() {
@@ -101,8 +159,8 @@ public class AuditTrail {
 		return OUTCOMES;
 	}
 
-	private static String where(AuditQuery query, Map<String, Object> params) {
-		List<String> conditions = new ArrayList<>();
+	private static String where(AuditQuery query, Map<String, Object> params, List<String> extra) {
+		List<String> conditions = new ArrayList<>(extra);
 		if (query.phoneNumber() != null) {
 			conditions.add("e164 = :e164");
 			params.put("e164", query.phoneNumber());

@@ -4,6 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import io.twilioprovisioning.platform.Cursor;
+import io.twilioprovisioning.platform.InvalidParameterException;
+import io.twilioprovisioning.platform.Keyset;
 import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
 
@@ -23,6 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClientManagement {
 
+	/** Counts of clients stop here: beyond it the total means "at least". */
+	public static final long COUNT_CAP = 10_000;
+
+	private static final String ORDER = "name,asc";
+
 	private final ClientRepository clients;
 
 	private final ObjectProvider<ClientHoldings> holdings;
@@ -36,10 +44,41 @@ public class ClientManagement {
 		this.events = events;
 	}
 
+	/**
+	 * A page of the clients by name, by page number (the first
+	 * {@link PageRequest#MAX_OFFSET} clients; the count stops at {@link #COUNT_CAP}).
+	 * @throws InvalidParameterException when the page lies deeper
+	 */
 	@Transactional(readOnly = true)
 	public PageResult<Client> search(ClientQuery query, PageRequest page) {
-		return new PageResult<>(this.clients.search(query, page.size(), page.offset()), page.page(), page.size(),
-				this.clients.count(query));
+		if (page.offset() + page.size() > PageRequest.MAX_OFFSET) {
+			throw new InvalidParameterException("page", "page numbers reach the first " + PageRequest.MAX_OFFSET
+					+ " clients; go further with the nextCursor of a response (cursor=...)");
+		}
+		return Keyset
+			.page(this.clients.search(query, page.size() + 1, page.offset()), page.size(), null, page.page(), ORDER,
+					ClientRepository.Keyed::key, (keyed) -> keyed.client().id(),
+					this.clients.countUpTo(query, COUNT_CAP), COUNT_CAP)
+			.map(ClientRepository.Keyed::client);
+	}
+
+	/**
+	 * A page of the clients by name, by keyset (docs/adr/0021): after (or before) the
+	 * client a cursor names, or the first page without one.
+	 * @throws InvalidParameterException when the cursor is malformed or altered
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<Client> search(ClientQuery query, String cursor, int size) {
+		Cursor from = (cursor == null || cursor.isBlank()) ? null : Cursor.decode(cursor, ORDER, "cursor");
+		if (from != null && from.key() == null) {
+			throw Cursor.invalid("cursor");
+		}
+		List<ClientRepository.Keyed> rows = this.clients.seek(query, (from != null) ? from.key() : null,
+				(from != null) ? from.id() : 0, from != null && from.backward(), size + 1);
+		return Keyset
+			.page(rows, size, from, null, ORDER, ClientRepository.Keyed::key, (keyed) -> keyed.client().id(),
+					this.clients.countUpTo(query, COUNT_CAP), COUNT_CAP)
+			.map(ClientRepository.Keyed::client);
 	}
 
 	@Transactional(readOnly = true)

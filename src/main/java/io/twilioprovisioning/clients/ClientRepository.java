@@ -16,6 +16,12 @@ class ClientRepository {
 
 	private static final String COLUMNS = "id, name, status, contact_email, created_at, updated_at";
 
+	private static final org.springframework.jdbc.core.RowMapper<Client> CLIENT = new org.springframework.jdbc.core.DataClassRowMapper<>(
+			Client.class);
+
+	private static final org.springframework.jdbc.core.RowMapper<Keyed> KEYED = (rs,
+			i) -> new Keyed(CLIENT.mapRow(rs, i), rs.getString("sort_key"));
+
 	private final JdbcClient jdbc;
 
 	ClientRepository(JdbcClient jdbc) {
@@ -52,22 +58,57 @@ class ClientRepository {
 			.list();
 	}
 
-	List<Client> search(ClientQuery query, int limit, long offset) {
+	List<Keyed> search(ClientQuery query, int limit, long offset) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM clients WHERE " + where(query)
+			.sql("SELECT " + COLUMNS + ", lower(name) AS sort_key FROM clients WHERE " + where(query)
 					+ " ORDER BY lower(name), id LIMIT :limit OFFSET :offset")
 			.params(params(query))
 			.param("limit", limit)
 			.param("offset", offset)
-			.query(Client.class)
+			.query(KEYED)
 			.list();
 	}
 
-	long count(ClientQuery query) {
-		return this.jdbc.sql("SELECT count(*) FROM clients WHERE " + where(query))
+	/**
+	 * Up to {@code limit} clients after (or, walking back, before) a position in the
+	 * order by lower-cased name and id, each with its key (docs/adr/0021).
+	 * @param afterKey the lower-cased name at the position, or {@code null} to start at
+	 * the beginning
+	 */
+	List<Keyed> seek(ClientQuery query, String afterKey, long afterId, boolean backward, int limit) {
+		String direction = backward ? "DESC" : "ASC";
+		String seek = (afterKey != null) ? " AND (lower(name), id) " + (backward ? "<" : ">") + " (:afterKey, :afterId)"
+				: "";
+		java.util.Map<String, Object> params = params(query);
+		if (afterKey != null) {
+			params.put("afterKey", afterKey);
+			params.put("afterId", afterId);
+		}
+		params.put("limit", limit);
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + ", lower(name) AS sort_key FROM clients WHERE " + where(query) + seek
+					+ " ORDER BY lower(name) " + direction + ", id " + direction + " LIMIT :limit")
+			.params(params)
+			.query(KEYED)
+			.list();
+	}
+
+	/**
+	 * How many clients match, counting no further than {@code cap + 1}.
+	 */
+	long countUpTo(ClientQuery query, long cap) {
+		return this.jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM clients WHERE " + where(query) + " LIMIT :cap) AS c")
 			.params(params(query))
+			.param("cap", cap + 1)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * A client with its key in the list's order.
+	 */
+	record Keyed(Client client, String key) {
+
 	}
 
 	private static String where(ClientQuery query) {

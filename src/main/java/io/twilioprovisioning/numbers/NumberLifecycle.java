@@ -8,8 +8,6 @@ import java.util.Optional;
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
 import io.twilioprovisioning.platform.DomainException;
-import io.twilioprovisioning.platform.PageRequest;
-import io.twilioprovisioning.platform.PageResult;
 import io.twilioprovisioning.platform.ProvisioningMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -687,16 +685,6 @@ public class NumberLifecycle {
 				byState.getOrDefault(PhoneNumberState.PURCHASING, 0L),
 				byState.getOrDefault(PhoneNumberState.RELEASING, 0L),
 				this.numbers.countActiveWithWebhooksOtherThan(this.policy.defaults()));
-	}
-
-	/**
-	 * One page of the inventory.
-	 */
-	public PageResult<TrackedNumber> list(NumberQuery query, PageRequest page) {
-		return new PageResult<>(this.numbers.search(query, page.size(), page.offset())
-			.stream()
-			.map(PhoneNumberRepository.Row::number)
-			.toList(), page.page(), page.size(), this.numbers.count(query));
 	}
 
 	/**

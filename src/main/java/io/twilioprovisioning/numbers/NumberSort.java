@@ -49,7 +49,14 @@ public record NumberSort(Field field, boolean descending) {
 	 * ascending, first when descending) so that one index serves both directions.
 	 */
 	String orderBy() {
-		String direction = this.descending ? " DESC" : " ASC";
+		return orderBy(this.descending);
+	}
+
+	/**
+	 * The ORDER BY clause of this field in the given direction, the id breaking ties.
+	 */
+	String orderBy(boolean descending) {
+		String direction = descending ? " DESC" : " ASC";
 		return this.field.column + direction + ", id" + direction;
 	}
 
@@ -62,17 +69,44 @@ public record NumberSort(Field field, boolean descending) {
 	 */
 	public enum Field {
 
-		CREATED_AT("createdAt", "created_at"), PURCHASED_AT("purchasedAt", "purchased_at"),
-		PHONE_NUMBER("phoneNumber", "e164"), FRIENDLY_NAME("friendlyName", "lower(friendly_name)"),
-		STATE("state", "state");
+		CREATED_AT("createdAt", "created_at", false, true), PURCHASED_AT("purchasedAt", "purchased_at", true, true),
+		PHONE_NUMBER("phoneNumber", "e164", true, false),
+		FRIENDLY_NAME("friendlyName", "lower(friendly_name)", true, false), STATE("state", "state", false, false);
 
 		private final String apiName;
 
 		private final String column;
 
-		Field(String apiName, String column) {
+		private final boolean nullable;
+
+		private final boolean timestamp;
+
+		Field(String apiName, String column, boolean nullable, boolean timestamp) {
 			this.apiName = apiName;
 			this.column = column;
+			this.nullable = nullable;
+			this.timestamp = timestamp;
+		}
+
+		/**
+		 * The SQL expression the rows are ordered by (an index exists for each).
+		 */
+		String column() {
+			return this.column;
+		}
+
+		/**
+		 * Whether rows may have no value: they come last ascending, first descending.
+		 */
+		boolean nullable() {
+			return this.nullable;
+		}
+
+		/**
+		 * Whether the key is a point in time (else text).
+		 */
+		boolean timestamp() {
+			return this.timestamp;
 		}
 
 		public String apiName() {

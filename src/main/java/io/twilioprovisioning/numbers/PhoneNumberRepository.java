@@ -34,6 +34,12 @@ class PhoneNumberRepository {
 
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+	private static final java.util.regex.Pattern NUMBER_TEXT = java.util.regex.Pattern.compile("[0-9()+\\-. ]+");
+
+	private static final java.util.regex.Pattern SID_TEXT = java.util.regex.Pattern.compile("PN[0-9a-fA-F]{32}");
+
+	private static final int MAX_CLIENT_IDS = 200;
+
 	private static final RowMapper<Row> ROW = PhoneNumberRepository::mapRow;
 
 	private final JdbcClient jdbc;
@@ -498,19 +504,103 @@ class PhoneNumberRepository {
 	}
 
 	/**
-	 * One page of the inventory, filtered and sorted in the database.
+	 * One page of the inventory by offset, filtered and sorted in the database (only for
+	 * shallow pages: the offset is walked).
 	 */
-	List<Row> search(NumberQuery query, int limit, long offset) {
+	List<Keyed> search(NumberQuery query, int limit, long offset) {
 		Map<String, Object> params = new HashMap<>();
-		String where = where(query, params);
+		String where = where(query, params, List.of());
 		params.put("limit", limit);
 		params.put("offset", offset);
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM phone_numbers" + where + " ORDER BY " + query.sort().orderBy()
-					+ " LIMIT :limit OFFSET :offset")
+			.sql(select(query.sort()) + where + " ORDER BY " + query.sort().orderBy() + " LIMIT :limit OFFSET :offset")
 			.params(params)
-			.query(ROW)
+			.query(keyed(query.sort()))
 			.list();
+	}
+
+	/**
+	 * Up to {@code limit} rows that come after a position in the given direction of the
+	 * query's sort field, in that direction (keyset paging, docs/adr/0021). Each part of
+	 * the walk is a range scan of the sort index: rows with no value for the field are
+	 * walked as their own part (PostgreSQL puts them last ascending, first descending),
+	 * so no part needs an {@code OR} the index cannot serve.
+	 * @param afterKey the sort key at the position, {@code null} when that row had none
+	 * @param afterId the id at the position, or {@code null} to start at the beginning
+	 */
+	List<Keyed> seek(NumberQuery query, boolean descending, String afterKey, Long afterId, int limit) {
+		NumberSort.Field field = query.sort().field();
+		String column = field.column();
+		List<Keyed> rows = new ArrayList<>();
+		if (afterId == null) {
+			return part(query, descending, List.of(), Map.of(), limit);
+		}
+		if (afterKey != null) {
+			Map<String, Object> position = Map.of("afterKey", keyParam(field, afterKey), "afterId", afterId);
+			String seekCondition = "(" + column + ", id) " + (descending ? "<" : ">") + " (:afterKey, :afterId)";
+			rows.addAll(part(query, descending, List.of(seekCondition), position, limit));
+			if (field.nullable() && !descending && rows.size() < limit) {
+				rows.addAll(part(query, descending, List.of(column + " IS NULL"), Map.of(), limit - rows.size()));
+			}
+			return rows;
+		}
+		Map<String, Object> position = Map.of("afterId", afterId);
+		rows.addAll(part(query, descending,
+				List.of(column + " IS NULL", "id " + (descending ? "<" : ">") + " :afterId"), position, limit));
+		if (descending && rows.size() < limit) {
+			rows.addAll(part(query, descending, List.of(column + " IS NOT NULL"), Map.of(), limit - rows.size()));
+		}
+		return rows;
+	}
+
+	private List<Keyed> part(NumberQuery query, boolean descending, List<String> extra, Map<String, Object> position,
+			int limit) {
+		Map<String, Object> params = new HashMap<>(position);
+		String where = where(query, params, extra);
+		params.put("limit", limit);
+		return this.jdbc
+			.sql(select(query.sort()) + where + " ORDER BY " + query.sort().orderBy(descending) + " LIMIT :limit")
+			.params(params)
+			.query(keyed(query.sort()))
+			.list();
+	}
+
+	private static String select(NumberSort sort) {
+		return "SELECT " + COLUMNS + ", " + sort.field().column() + " AS sort_key FROM phone_numbers";
+	}
+
+	private static Object keyParam(NumberSort.Field field, String key) {
+		return field.timestamp() ? Timestamp.from(Instant.parse(key)) : key;
+	}
+
+	private static RowMapper<Keyed> keyed(NumberSort sort) {
+		boolean timestamp = sort.field().timestamp();
+		return (rs, i) -> {
+			String key;
+			if (timestamp) {
+				Timestamp value = rs.getTimestamp("sort_key");
+				key = (value != null) ? value.toInstant().toString() : null;
+			}
+			else {
+				key = rs.getString("sort_key");
+			}
+			return new Keyed(mapRow(rs, i), key);
+		};
+	}
+
+	/**
+	 * How many rows match, counting no further than {@code cap + 1}: the count never
+	 * walks more than that many index entries, whatever the size of the inventory.
+	 * @return the count, {@code cap + 1} meaning "more than the cap"
+	 */
+	long countUpTo(NumberQuery query, long cap) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(query, params, List.of());
+		params.put("cap", cap + 1);
+		return this.jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM phone_numbers" + where + " LIMIT :cap) AS capped")
+			.params(params)
+			.query(Long.class)
+			.single();
 	}
 
 	/**
@@ -519,7 +609,7 @@ class PhoneNumberRepository {
 	 */
 	void forEach(NumberQuery query, java.util.function.Consumer<TrackedNumber> consumer) {
 		Map<String, Object> params = new HashMap<>();
-		String where = where(query, params);
+		String where = where(query, params, List.of());
 		org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(
 				this.dataSource);
 		template.setFetchSize(1000);
@@ -530,14 +620,8 @@ class PhoneNumberRepository {
 				});
 	}
 
-	long count(NumberQuery query) {
-		Map<String, Object> params = new HashMap<>();
-		String where = where(query, params);
-		return this.jdbc.sql("SELECT count(*) FROM phone_numbers" + where).params(params).query(Long.class).single();
-	}
-
-	private static String where(NumberQuery query, Map<String, Object> params) {
-		List<String> conditions = new ArrayList<>();
+	private String where(NumberQuery query, Map<String, Object> params, List<String> extra) {
+		List<String> conditions = new ArrayList<>(extra);
 		if (query.clientId() != null) {
 			conditions.add("client_id = :clientId");
 			params.put("clientId", query.clientId());
@@ -550,20 +634,56 @@ class PhoneNumberRepository {
 			conditions.add("state IN ('PURCHASING', 'ACTIVE', 'RELEASING')");
 		}
 		if (query.text() != null) {
-			String digits = query.text().replaceAll("[^0-9]", "");
-			String like = SqlLike.containsIgnoringCase(query.text());
-			if (digits.length() >= 3) {
-				conditions
-					.add("(e164 LIKE :digits OR lower(friendly_name) LIKE :like ESCAPE '\\' OR twilio_sid = :sid)");
-				params.put("digits", "%" + digits + "%");
-			}
-			else {
-				conditions.add("(lower(friendly_name) LIKE :like ESCAPE '\\' OR twilio_sid = :sid)");
-			}
-			params.put("like", like);
-			params.put("sid", query.text());
+			conditions.add(textCondition(query.text(), params));
 		}
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+	}
+
+	/**
+	 * Text looks for the digits of a number in any format ({@code 415555},
+	 * {@code (415) 55}, {@code +1 415}: each served by the trigram index on
+	 * {@code e164}), and, unless it is only a number, for part of the friendly name or of
+	 * the client's name (trigram indexes, V2 and V13), or an exact SID.
+	 */
+	private String textCondition(String text, Map<String, Object> params) {
+		String digits = text.replaceAll("[^0-9]", "");
+		boolean numberOnly = NUMBER_TEXT.matcher(text).matches();
+		List<String> any = new ArrayList<>();
+		if (digits.length() >= 3) {
+			any.add("e164 LIKE :digits");
+			params.put("digits", "%" + digits + "%");
+		}
+		if (!numberOnly || any.isEmpty()) {
+			any.add("lower(friendly_name) LIKE :like ESCAPE '\\'");
+			params.put("like", SqlLike.containsIgnoringCase(text));
+			any.add(clientNameCondition(params));
+		}
+		if (SID_TEXT.matcher(text).matches()) {
+			any.add("twilio_sid = :sid");
+			params.put("sid", text);
+		}
+		return "(" + String.join(" OR ", any) + ")";
+	}
+
+	/**
+	 * The numbers of the clients whose name matches: by their ids when there are few (so
+	 * the condition joins the others in one bitmap scan of indexes), else as a subquery
+	 * (a broad text matches many rows, which the walk of the sort index finds soon).
+	 */
+	private String clientNameCondition(Map<String, Object> params) {
+		List<Long> ids = this.jdbc
+			.sql("SELECT id FROM clients WHERE lower(name) LIKE :like ESCAPE '\\' LIMIT " + (MAX_CLIENT_IDS + 1))
+			.param("like", params.get("like"))
+			.query(Long.class)
+			.list();
+		if (ids.isEmpty()) {
+			return "FALSE";
+		}
+		if (ids.size() <= MAX_CLIENT_IDS) {
+			params.put("nameClientIds", ids);
+			return "client_id IN (:nameClientIds)";
+		}
+		return "client_id IN (SELECT c.id FROM clients c WHERE lower(c.name) LIKE :like ESCAPE '\\')";
 	}
 
 	private static String truncate(String text, int max) {
@@ -628,6 +748,13 @@ class PhoneNumberRepository {
 	 * A row: the number and the purchase bookkeeping that stays inside the module.
 	 */
 	record Row(TrackedNumber number, String idempotencyKey, String fingerprint, String failureProblem) {
+
+	}
+
+	/**
+	 * A row with its key in the list's order, for the cursor that points at it.
+	 */
+	record Keyed(Row row, String key) {
 
 	}
 

@@ -10,6 +10,12 @@ public record PageRequest(int page, int size) {
 
 	public static final int MAX_SIZE = 200;
 
+	/**
+	 * How deep page numbers reach into a list paged by keyset: the rows up to here are
+	 * walked by {@code OFFSET}; beyond, a cursor is needed (docs/adr/0021).
+	 */
+	public static final long MAX_OFFSET = 10_000;
+
 	public PageRequest {
 		if (page < 0) {
 			throw new IllegalArgumentException("page must be >= 0");

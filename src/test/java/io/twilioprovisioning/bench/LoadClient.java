@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * p90, p99 and max latency per scenario.
  *
  * <p>
- * Usage: {@code LoadClient <baseUrl> <email> <password> <requests> <concurrency>
- * <maxClientId> <minClientId>}
+ * Usage: {@code LoadClient <baseUrl> <email> <password> <requests> <concurrencies>
+ * <minClientId> <maxClientId> <minNumberId> <numbers> [lists|dashboard]}
  */
 public final class LoadClient {
 
@@ -42,8 +42,11 @@ public final class LoadClient {
 		String password = args[2];
 		int requests = Integer.parseInt(args[3]);
 		int[] concurrencies = java.util.Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray();
-		long maxClient = Long.parseLong(args[5]);
-		long minClient = Long.parseLong(args[6]);
+		long minClient = Long.parseLong(args[5]);
+		long maxClient = Long.parseLong(args[6]);
+		long minNumber = Long.parseLong(args[7]);
+		int size = Integer.parseInt(args[8]);
+		boolean dashboard = args.length > 9 && args[9].equals("dashboard");
 		String basic = "Basic "
 				+ Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
 		HttpClient api = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -52,34 +55,30 @@ public final class LoadClient {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		login(browser, base, email, password);
+		Inventory inventory = new Inventory(minClient, maxClient, minNumber, size);
+		List<Scenario> scenarios = new ArrayList<>();
+		if (dashboard) {
+			scenarios.add(new Scenario("PAGE dashboard (Twilio answers after 2 s)", (i) -> "/admin/twilio", false));
+		}
+		else {
+			for (boolean isApi : new boolean[] { true, false }) {
+				String prefix = isApi ? "API  " : "PAGE ";
+				String path = isApi ? "/api/admin/phone-numbers?size=50" : "/admin/phone-numbers?x=1";
+				scenarios.add(new Scenario(prefix + "newest first", (i) -> path, isApi));
+				scenarios
+					.add(new Scenario(prefix + "one client", (i) -> path + "&clientId=" + inventory.client(i), isApi));
+				scenarios.add(new Scenario(prefix + "deep page (cursor, by number)",
+						(i) -> path + "&status=ACTIVE&sort=phoneNumber,asc&cursor=" + inventory.deepCursor(i), isApi));
+				scenarios.add(new Scenario(prefix + "digits search (3 formats)",
+						(i) -> path + "&q=" + encode(inventory.digits(i)), isApi));
+				scenarios.add(new Scenario(prefix + "client name search",
+						(i) -> path + "&q=" + encode(inventory.clientName(i)), isApi));
+				scenarios.add(new Scenario(prefix + "sorted by number", (i) -> path + "&sort=phoneNumber,asc", isApi));
+			}
+		}
 
-		List<Scenario> scenarios = List.of(
-				new Scenario("API  newest first, page 1", (i) -> "/api/admin/phone-numbers?size=50", true),
-				new Scenario("API  one client's numbers",
-						(i) -> "/api/admin/phone-numbers?size=50&clientId="
-								+ (minClient + Math.floorMod(i * 7919L, maxClient - minClient + 1)),
-						true),
-				new Scenario("API  ACTIVE by number, deep page",
-						(i) -> "/api/admin/phone-numbers?status=ACTIVE&sort=phoneNumber,asc&size=50&page="
-								+ Math.floorMod(i * 31, 1900),
-						true),
-				new Scenario("API  search digits, by name",
-						(i) -> "/api/admin/phone-numbers?size=50&sort=friendlyName,asc&q="
-								+ (1000 + Math.floorMod(i * 37, 9000)),
-						true),
-				new Scenario("PAGE console, newest first", (i) -> "/admin/phone-numbers?page=" + Math.floorMod(i, 20),
-						false),
-				new Scenario("PAGE console, client filter",
-						(i) -> "/admin/phone-numbers?clientId="
-								+ (minClient + Math.floorMod(i * 7919L, maxClient - minClient + 1)),
-						false),
-				new Scenario("PAGE console, ACTIVE sorted by number, deep",
-						(i) -> "/admin/phone-numbers?state=ACTIVE&sort=phoneNumber,asc&page="
-								+ Math.floorMod(i * 31, 1900),
-						false));
-
-		System.out.printf(Locale.ROOT, "%-44s %5s %8s %9s %9s %9s %9s %7s%n", "scenario", "conc", "requests", "median",
-				"p90", "p99", "max", "errors");
+		System.out.printf(Locale.ROOT, "%-46s %5s %8s %9s %9s %9s %9s %9s %7s%n", "scenario", "conc", "requests", "min",
+				"median", "p90", "p99", "max", "errors");
 		for (int concurrency : concurrencies) {
 			for (Scenario scenario : scenarios) {
 				measure(scenario, requests, concurrency, api, browser, base, basic);
@@ -95,9 +94,10 @@ public final class LoadClient {
 		run(scenario, requests, concurrency, api, browser, base, basic, new Sink(latencies, errors));
 		List<Double> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
-		System.out.printf(Locale.ROOT, "%-44s %5d %8d %7.1fms %7.1fms %7.1fms %7.1fms %7d%n", scenario.name(),
-				concurrency, sorted.size(), percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
-				sorted.isEmpty() ? 0.0 : sorted.get(sorted.size() - 1), errors.get());
+		System.out.printf(Locale.ROOT, "%-46s %5d %8d %7.1fms %7.1fms %7.1fms %7.1fms %7.1fms %7d%n", scenario.name(),
+				concurrency, sorted.size(), sorted.isEmpty() ? 0.0 : sorted.get(0), percentile(sorted, 50),
+				percentile(sorted, 90), percentile(sorted, 99), sorted.isEmpty() ? 0.0 : sorted.get(sorted.size() - 1),
+				errors.get());
 	}
 
 	private static void run(Scenario scenario, int requests, int concurrency, HttpClient api, HttpClient browser,
@@ -168,6 +168,55 @@ public final class LoadClient {
 		}
 		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
 		return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * What the benchmark seeded (see InventoryListBenchmark): number g (1-based) is
+	 * {@code +1 (2025550000 + 7g)} with id {@code minNumber + g - 1}; client k is named
+	 * {@code Bench Client} and k padded to six digits.
+	 */
+	record Inventory(long minClient, long maxClient, long minNumber, int size) {
+
+		long client(int i) {
+			return this.minClient + Math.floorMod(i * 7919L, this.maxClient - this.minClient + 1);
+		}
+
+		long g(int i) {
+			return 1 + Math.floorMod(i * 104_729L, this.size);
+		}
+
+		String digits(int i) {
+			String n = Long.toString(2025550000L + g(i) * 7);
+			return switch (i % 3) {
+				case 0 -> n.substring(3, 9);
+				case 1 -> "(" + n.substring(0, 3) + ") " + n.substring(3, 5);
+				default -> "+1 " + n.substring(0, 3) + " " + n.substring(3, 6);
+			};
+		}
+
+		String clientName(int i) {
+			return String.format(Locale.ROOT, "Bench Client %06d", 1 + Math.floorMod(i * 7919L, 10_000));
+		}
+
+		/**
+		 * A cursor somewhere in the second half of the list by number, as the API would
+		 * give after walking that far (the load client can make one: the token is opaque
+		 * to callers, not secret).
+		 */
+		String deepCursor(int i) {
+			long g = this.size / 2 + Math.floorMod(i * 104_729L, this.size / 2);
+			if (g % 50 == 0) {
+				g++;
+			}
+			String e164 = "+1" + (2025550000L + g * 7);
+			return new io.twilioprovisioning.platform.Cursor(false, e164, this.minNumber + g - 1)
+				.encode("phoneNumber,asc");
+		}
+
 	}
 
 	record Scenario(String name, java.util.function.IntFunction<String> path, boolean api) {

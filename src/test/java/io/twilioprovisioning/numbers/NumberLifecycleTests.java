@@ -45,6 +45,9 @@ class NumberLifecycleTests {
 	NumberRecovery recovery;
 
 	@Autowired
+	NumberListing listing;
+
+	@Autowired
 	ClientManagement clients;
 
 	@Autowired
@@ -219,10 +222,10 @@ class NumberLifecycleTests {
 		assertThatExceptionOfType(CarrierUnavailableException.class).isThrownBy(() -> buy(number, this.acme));
 		assertThat(this.emulator.purchaseCount()).isEqualTo(before);
 		assertThat(this.emulator.ownedByNumber(number.value())).isEmpty();
-		assertThat(this.lifecycle
-			.list(new NumberQuery(null, PhoneNumberState.FAILED, number.value(), false, null),
-					new io.twilioprovisioning.platform.PageRequest(0, 5))
-			.content()).hasSize(1);
+		assertThat(
+				this.listing.list(new NumberQuery(null, PhoneNumberState.FAILED, number.value(), false, null), null, 5)
+					.content())
+			.hasSize(1);
 	}
 
 	@Test

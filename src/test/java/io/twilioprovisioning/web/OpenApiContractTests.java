@@ -146,6 +146,13 @@ class OpenApiContractTests {
 			.get("id")
 			.asLong();
 		expect(200, this.admin.get(CLIENTS + "?q=Contract&status=ACTIVE&page=0&size=5"));
+		String clientsCursor = expect(200, this.admin.get(CLIENTS + "?q=Contract&size=1")).json()
+			.get("nextCursor")
+			.asString();
+		JsonNode clientsPage = expect(200, this.admin.get(CLIENTS + "?q=Contract&size=1&cursor=" + clientsCursor))
+			.json();
+		assertThat(clientsPage.get("previousCursor").isString()).isTrue();
+		expect(200, this.admin.get(CLIENTS + "?q=Contract&size=1&page=1"));
 		expect(200, this.admin.get(CLIENTS + "/" + acmeId));
 		expect(200, this.admin.put(CLIENTS + "/" + globexId,
 				"{\"name\":\"Contract Globex " + tag + "\",\"contactEmail\":\"it@globex.example\"}"));
@@ -163,6 +170,15 @@ class OpenApiContractTests {
 		expect(200, this.admin.get("/api/admin/phone-numbers/" + numberId));
 		expect(200,
 				this.admin.get("/api/admin/phone-numbers?clientId=" + acmeId + "&status=ACTIVE&sort=phoneNumber,asc"));
+		String digits = number.value().substring(2, 8);
+		String formatted = "(" + digits.substring(0, 3) + ")%20" + digits.substring(3);
+		JsonNode byDigits = expect(200, this.admin.get("/api/admin/phone-numbers?q=" + formatted + "&size=1")).json();
+		assertThat(byDigits.get("totalIsExact").isBoolean()).isTrue();
+		expect(200, this.admin.get("/api/admin/phone-numbers?q=Contract%20Acme%20" + tag + "&size=1&page=1"));
+		String numbersCursor = byDigits.path("nextCursor").asString(null);
+		if (numbersCursor != null) {
+			expect(200, this.admin.get("/api/admin/phone-numbers?q=" + formatted + "&size=1&cursor=" + numbersCursor));
+		}
 		expect(200, this.admin.post("/api/admin/twilio/configure",
 				"{\"sid\":\"" + sid + "\",\"smsUrl\":\"https://hooks.example.com/sms\",\"smsMethod\":\"POST\"}"));
 		expect(200, this.admin.post("/api/admin/phone-numbers/reassign", "{\"phoneNumber\":\"" + number.value()
@@ -176,6 +192,9 @@ class OpenApiContractTests {
 		assertThat(audit.get("content")).hasSizeGreaterThanOrEqualTo(4);
 		assertThat(audit.get("content")).anySatisfy((entry) -> assertThat(entry.get("after").isObject()).isTrue());
 		expect(200, this.admin.get("/api/admin/audit?action=PURCHASE&outcome=SUCCEEDED"));
+		String auditCursor = expect(200, this.admin.get("/api/admin/audit?size=1")).json().get("nextCursor").asString();
+		expect(200, this.admin.get("/api/admin/audit?size=1&cursor=" + auditCursor));
+		expect(200, this.admin.get("/api/admin/audit?size=1&page=2"));
 		expect(200, this.admin.get("/api/admin/twilio/account"));
 
 		expect(200, this.admin.get("/api/admin/tenancy"));
@@ -218,6 +237,12 @@ class OpenApiContractTests {
 		Exchange invalid = expect(400, this.admin.post(CLIENTS, "{\"name\":\"\"}"));
 		assertThat(invalid.json().get("errors")).isNotEmpty();
 		expect(400, this.admin.get("/api/admin/phone-numbers?size=0"));
+		Exchange badCursor = expect(400, this.admin.get("/api/admin/phone-numbers?cursor=bm90LWEtY3Vyc29y.AAAA"));
+		assertThat(badCursor.json().at("/errors/0/field").asString()).isEqualTo("cursor");
+		expect(400, this.admin.get("/api/admin/phone-numbers?sort=phoneNumber,asc&cursor=" + auditCursor));
+		expect(400, this.admin.get("/api/admin/phone-numbers?page=200&size=50"));
+		expect(400, this.admin.get("/api/admin/audit?cursor=" + clientsCursor));
+		expect(400, this.admin.get(CLIENTS + "?cursor=%3F%3F"));
 		expect(401, new Caller(this.contract, this.port, null, null).get(CLIENTS));
 		expect(403, new Caller(this.contract, this.port, email, "contract-password-" + tag).get(CLIENTS));
 		expect(404, this.admin.get(CLIENTS + "/999999999"));

@@ -1,9 +1,13 @@
 package io.twilioprovisioning.audit.web;
 
+import io.twilioprovisioning.audit.AuditEntry;
 import io.twilioprovisioning.audit.AuditQuery;
 import io.twilioprovisioning.audit.AuditTrail;
 import io.twilioprovisioning.numbers.E164Number;
+import io.twilioprovisioning.platform.Cursor;
+import io.twilioprovisioning.platform.InvalidParameterException;
 import io.twilioprovisioning.platform.PageRequest;
+import io.twilioprovisioning.platform.PageResult;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AuditPageController {
 
+	static final int PAGE_SIZE = 50;
+
 	private final AuditTrail trail;
 
 	AuditPageController(AuditTrail trail) {
@@ -27,7 +33,7 @@ class AuditPageController {
 	@GetMapping("/admin/audit")
 	String audit(@RequestParam(required = false) String phoneNumber, @RequestParam(required = false) Long clientId,
 			@RequestParam(required = false) String action, @RequestParam(required = false) String outcome,
-			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String cursor,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		String number = (phoneNumber == null || phoneNumber.isBlank()) ? null : phoneNumber.strip();
 		String e164 = (number != null) ? E164Number.tryParse(number, "US").map(E164Number::value).orElse(null) : null;
@@ -43,9 +49,26 @@ class AuditPageController {
 		model.addAttribute("outcome", cleanOutcome);
 		model.addAttribute("actions", this.trail.actions());
 		model.addAttribute("outcomes", this.trail.outcomes());
-		model.addAttribute("events", this.trail.search(new AuditQuery(e164, cleanClient, cleanAction, cleanOutcome),
-				new PageRequest(Math.max(0, Math.min(page, 100_000)), 50)));
+		model.addAttribute("events", page(new AuditQuery(e164, cleanClient, cleanAction, cleanOutcome), page, cursor));
 		return (htmx != null) ? "audit :: results" : "audit";
+	}
+
+	/**
+	 * The page a link asks for: by cursor (the pager's links), by a shallow page number
+	 * (old bookmarks), or the first page when the cursor is not one of ours.
+	 */
+	private PageResult<AuditEntry> page(AuditQuery query, int page, String cursor) {
+		if (cursor != null && !cursor.isBlank() && cursor.length() <= Cursor.MAX_TOKEN_LENGTH) {
+			try {
+				return this.trail.search(query, cursor, PAGE_SIZE);
+			}
+			catch (InvalidParameterException ex) {
+				return this.trail.search(query, null, PAGE_SIZE);
+			}
+		}
+		int shallow = Math.max(0, Math.min(page, (int) (PageRequest.MAX_OFFSET / PAGE_SIZE) - 1));
+		return (shallow == 0) ? this.trail.search(query, null, PAGE_SIZE)
+				: this.trail.search(query, new PageRequest(shallow, PAGE_SIZE));
 	}
 
 }

@@ -11,6 +11,8 @@ import io.twilioprovisioning.clients.ClientManagement;
 import io.twilioprovisioning.clients.ClientQuery;
 import io.twilioprovisioning.clients.ClientStatus;
 import io.twilioprovisioning.platform.ApiProblems;
+import io.twilioprovisioning.platform.Cursor;
+import io.twilioprovisioning.platform.InvalidParameterException;
 import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
 import jakarta.validation.Valid;
@@ -45,12 +47,23 @@ class ClientsApiController {
 		this.clients = clients;
 	}
 
-	@Operation(operationId = "listClients", summary = "A page of the clients, by name; q searches the name")
+	@Operation(operationId = "listClients", summary = "A page of the clients, by name; q searches the name",
+			description = "Ordered by name, ties broken by id. Paging: follow nextCursor / previousCursor (cursor=...), "
+					+ "a keyset walk that costs the same at any depth; page=N is kept for the first "
+					+ PageRequest.MAX_OFFSET + " clients only (400 beyond); give page or cursor, not both. "
+					+ "totalElements is exact when totalIsExact is true; otherwise the count stopped at "
+					+ ClientManagement.COUNT_CAP + " and means 'at least'.")
 	@GetMapping
 	PageResult<Client> list(@RequestParam(required = false) @Size(max = 120) String q,
 			@RequestParam(required = false) ClientStatus status, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(required = false) @Size(max = Cursor.MAX_TOKEN_LENGTH) String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-		return this.clients.search(new ClientQuery(q, status), new PageRequest(page, size));
+		if (cursor != null && page > 0) {
+			throw new InvalidParameterException("cursor", "give page or cursor, not both");
+		}
+		ClientQuery query = new ClientQuery(q, status);
+		return (page > 0) ? this.clients.search(query, new PageRequest(page, size))
+				: this.clients.search(query, cursor, size);
 	}
 
 	@Operation(operationId = "createClient", summary = "Create a client; active unless status says INACTIVE")

@@ -6,7 +6,10 @@ import io.twilioprovisioning.clients.ClientManagement;
 import io.twilioprovisioning.clients.ClientQuery;
 import io.twilioprovisioning.clients.ClientStatus;
 import io.twilioprovisioning.clients.DuplicateClientNameException;
+import io.twilioprovisioning.platform.Cursor;
+import io.twilioprovisioning.platform.InvalidParameterException;
 import io.twilioprovisioning.platform.PageRequest;
+import io.twilioprovisioning.platform.PageResult;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -38,18 +41,35 @@ class ClientsPageController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) ClientStatus status,
-			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String cursor,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		String text = (q != null && q.length() > 120) ? q.substring(0, 120) : q;
 		model.addAttribute("q", text);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", ClientStatus.values());
-		model.addAttribute("clients",
-				this.clients.search(new ClientQuery(text, status), new PageRequest(Math.max(page, 0), PAGE_SIZE)));
+		model.addAttribute("clients", page(new ClientQuery(text, status), page, cursor));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", ClientForm.empty());
 		}
 		return (htmx != null) ? "clients/list :: results" : "clients/list";
+	}
+
+	/**
+	 * The page a link asks for: by cursor (the pager's links), by a shallow page number
+	 * (old bookmarks), or the first page when the cursor is not one of ours.
+	 */
+	private PageResult<Client> page(ClientQuery query, int page, String cursor) {
+		if (cursor != null && !cursor.isBlank() && cursor.length() <= Cursor.MAX_TOKEN_LENGTH) {
+			try {
+				return this.clients.search(query, cursor, PAGE_SIZE);
+			}
+			catch (InvalidParameterException ex) {
+				return this.clients.search(query, null, PAGE_SIZE);
+			}
+		}
+		int shallow = Math.max(0, Math.min(page, (int) (PageRequest.MAX_OFFSET / PAGE_SIZE) - 1));
+		return (shallow == 0) ? this.clients.search(query, null, PAGE_SIZE)
+				: this.clients.search(query, new PageRequest(shallow, PAGE_SIZE));
 	}
 
 	@PostMapping
@@ -67,7 +87,7 @@ class ClientsPageController {
 			}
 		}
 		model.addAttribute("statuses", ClientStatus.values());
-		model.addAttribute("clients", this.clients.search(ClientQuery.all(), new PageRequest(0, PAGE_SIZE)));
+		model.addAttribute("clients", this.clients.search(ClientQuery.all(), null, PAGE_SIZE));
 		model.addAttribute("flashError", "The client was not created: check the highlighted fields.");
 		return "clients/list";
 	}

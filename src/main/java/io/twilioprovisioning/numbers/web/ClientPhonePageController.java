@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.twilioprovisioning.clients.ClientManagement;
 import io.twilioprovisioning.numbers.E164Number;
 import io.twilioprovisioning.numbers.NumberLifecycle;
+import io.twilioprovisioning.numbers.NumberListing;
 import io.twilioprovisioning.numbers.NumberQuery;
 import io.twilioprovisioning.numbers.PurchaseCommand;
 import io.twilioprovisioning.numbers.PurchaseResult;
@@ -13,7 +14,6 @@ import io.twilioprovisioning.numbers.SearchResult;
 import io.twilioprovisioning.numbers.WebhookPolicy;
 import io.twilioprovisioning.platform.DomainException;
 import io.twilioprovisioning.platform.Flash;
-import io.twilioprovisioning.platform.PageRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -41,12 +41,16 @@ class ClientPhonePageController {
 
 	private final NumberLifecycle lifecycle;
 
+	private final NumberListing listing;
+
 	private final ClientManagement clients;
 
 	private final WebhookPolicy policy;
 
-	ClientPhonePageController(NumberLifecycle lifecycle, ClientManagement clients, WebhookPolicy policy) {
+	ClientPhonePageController(NumberLifecycle lifecycle, NumberListing listing, ClientManagement clients,
+			WebhookPolicy policy) {
 		this.lifecycle = lifecycle;
+		this.listing = listing;
 		this.clients = clients;
 		this.policy = policy;
 	}
@@ -100,7 +104,7 @@ class ClientPhonePageController {
 	 * buy a known number (with a fresh idempotency key).
 	 */
 	private void addClientNumbers(long clientId, Model model) {
-		model.addAttribute("numbers", this.lifecycle.list(NumberQuery.ofClient(clientId), new PageRequest(0, 100)));
+		model.addAttribute("numbers", this.listing.list(NumberQuery.ofClient(clientId), null, 100));
 		model.addAttribute("policy", this.policy);
 		model.addAttribute("knownKey", UUID.randomUUID().toString());
 	}

@@ -6,11 +6,13 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.twilioprovisioning.numbers.NumberLifecycle;
+import io.twilioprovisioning.numbers.NumberListing;
 import io.twilioprovisioning.numbers.NumberQuery;
 import io.twilioprovisioning.numbers.NumberSort;
 import io.twilioprovisioning.numbers.PhoneNumberState;
 import io.twilioprovisioning.numbers.TrackedNumber;
 import io.twilioprovisioning.platform.ApiProblems;
+import io.twilioprovisioning.platform.Cursor;
 import io.twilioprovisioning.platform.InvalidParameterException;
 import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
@@ -43,10 +45,13 @@ class PhoneNumbersApiController {
 
 	private final NumberLifecycle lifecycle;
 
+	private final NumberListing listing;
+
 	private final NumberViews views;
 
-	PhoneNumbersApiController(NumberLifecycle lifecycle, NumberViews views) {
+	PhoneNumbersApiController(NumberLifecycle lifecycle, NumberListing listing, NumberViews views) {
 		this.lifecycle = lifecycle;
+		this.listing = listing;
 		this.views = views;
 	}
 
@@ -54,14 +59,22 @@ class PhoneNumbersApiController {
 	@Operation(operationId = "listPhoneNumbers",
 			summary = "A page of the inventory, filtered and sorted in the database",
 			description = "status: PURCHASING, ACTIVE, RELEASING, RELEASED, FAILED or ALL (default: the live ones). "
-					+ "q: digits of the number, part of the friendly name, or a SID. "
-					+ "sort: createdAt|purchasedAt|phoneNumber|friendlyName|state, optionally ,asc or ,desc.")
+					+ "q: digits of the number in any format (415555, (415) 55, +1 415), part of the friendly name "
+					+ "or of the client's name, or a SID. "
+					+ "sort: createdAt|purchasedAt|phoneNumber|friendlyName|state, optionally ,asc or ,desc; "
+					+ "ties are broken by id, so the order is total. "
+					+ "Paging: follow nextCursor / previousCursor (cursor=...): a keyset walk whose pages cost "
+					+ "the same at any depth and neither skip nor repeat rows that change between requests. "
+					+ "page=N is kept for the first " + PageRequest.MAX_OFFSET + " rows only (400 beyond); "
+					+ "give page or cursor, not both. totalElements is exact when totalIsExact is true; "
+					+ "otherwise the count stopped at " + NumberListing.COUNT_CAP + " and means 'at least'.")
 	PageResult<NumberView> list(@RequestParam(required = false) @Min(1) Long clientId,
 			@RequestParam(required = false) @Pattern(regexp = "^(?i)(PURCHASING|ACTIVE|RELEASING|RELEASED|FAILED|ALL)$",
 					message = "must be PURCHASING, ACTIVE, RELEASING, RELEASED, FAILED or ALL") String status,
 			@RequestParam(required = false) @Size(max = 64) @Pattern(regexp = Validation.PLAIN_TEXT,
 					message = Validation.PLAIN_TEXT_MESSAGE) String q,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(required = false) @Size(max = Cursor.MAX_TOKEN_LENGTH) String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size,
 			@RequestParam(required = false) @Size(max = 32) @Pattern(regexp = "^[A-Za-z]+(,(?i)(asc|desc))?$",
 					message = "must be field or field,asc|desc") String sort) {
@@ -76,9 +89,13 @@ class PhoneNumbersApiController {
 			throw new InvalidParameterException("sort", ex.getMessage());
 		}
 		NumberQuery query = new NumberQuery(clientId, state, q, all, order);
-		PageResult<TrackedNumber> result = this.lifecycle.list(query, new PageRequest(page, size));
-		return new PageResult<>(this.views.list(result.content()), result.page(), result.size(),
-				result.totalElements());
+		if (cursor != null && page > 0) {
+			throw new InvalidParameterException("cursor", "give page or cursor, not both");
+		}
+		PageResult<TrackedNumber> result = (page > 0) ? this.listing.list(query, new PageRequest(page, size))
+				: this.listing.list(query, cursor, size);
+		return new PageResult<>(this.views.list(result.content()), (cursor != null) ? null : page, result.size(),
+				result.totalElements(), result.totalIsExact(), result.nextCursor(), result.previousCursor());
 	}
 
 	@ApiProblems(NOT_FOUND)

@@ -16,6 +16,7 @@ import io.twilioprovisioning.clients.ClientQuery;
 import io.twilioprovisioning.clients.ClientStatus;
 import io.twilioprovisioning.numbers.E164Number;
 import io.twilioprovisioning.numbers.NumberLifecycle;
+import io.twilioprovisioning.numbers.NumberListing;
 import io.twilioprovisioning.numbers.NumberQuery;
 import io.twilioprovisioning.numbers.NumberRef;
 import io.twilioprovisioning.numbers.NumberSort;
@@ -24,6 +25,7 @@ import io.twilioprovisioning.numbers.TrackedNumber;
 import io.twilioprovisioning.numbers.WebhookConfig;
 import io.twilioprovisioning.numbers.WebhookMethod;
 import io.twilioprovisioning.numbers.WebhookPolicy;
+import io.twilioprovisioning.platform.Cursor;
 import io.twilioprovisioning.platform.DomainException;
 import io.twilioprovisioning.platform.Flash;
 import io.twilioprovisioning.platform.InvalidParameterException;
@@ -53,12 +55,16 @@ class PhoneNumbersPageController {
 
 	private final NumberLifecycle lifecycle;
 
+	private final NumberListing listing;
+
 	private final ClientManagement clients;
 
 	private final WebhookPolicy policy;
 
-	PhoneNumbersPageController(NumberLifecycle lifecycle, ClientManagement clients, WebhookPolicy policy) {
+	PhoneNumbersPageController(NumberLifecycle lifecycle, NumberListing listing, ClientManagement clients,
+			WebhookPolicy policy) {
 		this.lifecycle = lifecycle;
+		this.listing = listing;
 		this.clients = clients;
 		this.policy = policy;
 	}
@@ -66,11 +72,10 @@ class PhoneNumbersPageController {
 	@GetMapping
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long clientId,
 			@RequestParam(required = false) String state, @RequestParam(required = false) String sort,
-			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String cursor,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		Filters filters = Filters.of(q, clientId, state, sort);
-		PageResult<TrackedNumber> numbers = this.lifecycle.list(filters.query(),
-				new PageRequest(Math.max(0, Math.min(page, 100_000)), PAGE_SIZE));
+		PageResult<TrackedNumber> numbers = page(filters, page, cursor);
 		model.addAttribute("filters", filters);
 		model.addAttribute("numbers", numbers);
 		model.addAttribute("clientsById", clientsOf(numbers.content()));
@@ -78,6 +83,25 @@ class PhoneNumbersPageController {
 		model.addAttribute("states", PhoneNumberState.values());
 		model.addAttribute("policy", this.policy);
 		return (htmx != null) ? "numbers/list :: results" : "numbers/list";
+	}
+
+	/**
+	 * The page a link asks for: by cursor (the pager's links), by a shallow page number
+	 * (old bookmarks), or the first page when the cursor no longer fits the filters.
+	 */
+	private PageResult<TrackedNumber> page(Filters filters, int page, String cursor) {
+		if (cursor != null && !cursor.isBlank() && cursor.length() <= Cursor.MAX_TOKEN_LENGTH) {
+			try {
+				return this.listing.list(filters.query(), cursor, PAGE_SIZE);
+			}
+			catch (InvalidParameterException ex) {
+				return this.listing.list(filters.query(), null, PAGE_SIZE);
+			}
+		}
+		int deepest = (int) (PageRequest.MAX_OFFSET / PAGE_SIZE) - 1;
+		int shallow = Math.max(0, Math.min(page, deepest));
+		return (shallow == 0) ? this.listing.list(filters.query(), null, PAGE_SIZE)
+				: this.listing.list(filters.query(), new PageRequest(shallow, PAGE_SIZE));
 	}
 
 	@GetMapping(path = "/export.csv")
@@ -193,7 +217,7 @@ class PhoneNumbersPageController {
 
 	private List<Client> clientOptions(String query) {
 		String text = (query != null && query.length() > 120) ? query.substring(0, 120) : query;
-		return this.clients.search(new ClientQuery(text, ClientStatus.ACTIVE), new PageRequest(0, 50)).content();
+		return this.clients.search(new ClientQuery(text, ClientStatus.ACTIVE), null, 50).content();
 	}
 
 	private Client findClient(long id) {

@@ -42,7 +42,9 @@ class UsersApiController {
 		this.users = users;
 	}
 
-	@Operation(operationId = "listUsers", summary = "A page of the users")
+	@Operation(operationId = "listUsers", summary = "A page of the users",
+			description = "By email. Paged by page number with an exact count, which stay cheap: the users are the "
+					+ "platform's few operators, not an inventory (docs/adr/0021).")
 	@GetMapping
 	PageResult<UserAccount> list(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
