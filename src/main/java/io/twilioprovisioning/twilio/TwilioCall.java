@@ -21,7 +21,9 @@ enum TwilioCall {
 
 	ACCOUNT("fetch the account", Effect.READ),
 
-	BALANCE("fetch the balance", Effect.READ);
+	BALANCE("fetch the balance", Effect.READ),
+
+	PRICES("fetch the number prices", Effect.READ);
 
 	private final String description;
 

@@ -3,9 +3,10 @@
  * {@link io.twilioprovisioning.numbers.NumberCarrier} port with the official twilio-java
  * SDK, through one {@link com.twilio.http.TwilioRestClient} built per configuration and
  * an HTTP client of our own that honours a configurable base URL, our timeouts, our retry
- * policy and a concurrency cap. Every SDK failure leaves this module as one of the typed
- * carrier exceptions.
+ * policy and a concurrency cap; and the {@code usage} module's price port on Twilio's
+ * Pricing API. Every SDK failure leaves this module as one of the typed carrier
+ * exceptions.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Twilio adapter",
-		allowedDependencies = { "numbers", "platform" })
+		allowedDependencies = { "numbers", "platform", "usage" })
 package io.twilioprovisioning.twilio;
