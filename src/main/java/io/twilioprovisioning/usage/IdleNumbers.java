@@ -81,7 +81,7 @@ public class IdleNumbers {
 			.param("cutoff", cutoff())
 			.param("limit", LIMIT)
 			.query((rs, i) -> new IdleClient(rs.getLong("client_id"), "", rs.getLong("numbers"),
-					rs.getBigDecimal("monthly_cost"), rs.getString("currency")))
+					money(rs.getBigDecimal("monthly_cost")), rs.getString("currency")))
 			.list();
 		java.util.Map<Long, String> names = new java.util.HashMap<>();
 		this.clients.getAll(rows.stream().map(IdleClient::clientId).toList())
@@ -108,7 +108,7 @@ public class IdleNumbers {
 			.param("client", clientId)
 			.param("limit", LIMIT)
 			.query((rs, i) -> new IdleNumber(rs.getLong("number_id"), rs.getString("e164"),
-					new E164Number(rs.getString("e164")).national(), rs.getBigDecimal("monthly_price"),
+					new E164Number(rs.getString("e164")).national(), money(rs.getBigDecimal("monthly_price")),
 					rs.getString("currency"), instant(rs.getTimestamp("acquired_at")),
 					instant(rs.getTimestamp("last_call_at")), instant(rs.getTimestamp("last_message_at"))))
 			.list();
@@ -151,6 +151,10 @@ public class IdleNumbers {
 
 	private Timestamp cutoff() {
 		return Timestamp.from(this.clock.instant().minus(Duration.ofDays(this.properties.idleDays())));
+	}
+
+	private static BigDecimal money(BigDecimal amount) {
+		return (amount != null) ? amount.setScale(2, java.math.RoundingMode.HALF_UP) : null;
 	}
 
 	private static Instant instant(Timestamp timestamp) {

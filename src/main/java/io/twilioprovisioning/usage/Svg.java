@@ -81,7 +81,8 @@ final class Svg {
 		int height = 16 + rowHeight * Math.max(1, labels.size()) + 8;
 		int left = 200;
 		int plotWidth = WIDTH - left - 110;
-		BigDecimal max = values.stream().reduce(BigDecimal.ONE, BigDecimal::max);
+		BigDecimal largest = values.stream().reduce(BigDecimal.ZERO, BigDecimal::max);
+		BigDecimal max = (largest.signum() > 0) ? largest : BigDecimal.ONE;
 		StringBuilder svg = open(id, title, height);
 		for (int i = 0; i < labels.size(); i++) {
 			int y = 12 + i * rowHeight;
