@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.twilioprovisioning.clients.Client;
@@ -133,34 +132,52 @@ public class CostReports {
 	 * @return the slices, largest first, the rest last
 	 */
 	public List<Slice> topClients(YearMonth month, int top) {
-		CostReport report = month(month);
-		if (report.totals().isEmpty()) {
-			return List.of();
-		}
-		String currency = report.totals().get(0).currency();
-		Function<CostReport.ClientCost, BigDecimal> inCurrency = (c) -> c.cost()
+		Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+		Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+		List<Ranked> ranked = this.jdbc
+			.sql("""
+					WITH lines AS (
+					    SELECT h.client_id, p.currency,
+					           ROUND(p.monthly_price * ((LEAST(COALESCE(h.held_until, :end), :end) AT TIME ZONE 'UTC')::date
+					               - (GREATEST(h.held_from, :start) AT TIME ZONE 'UTC')::date) / :days, 2) AS cost
+					    FROM usage_holdings h JOIN usage_number_prices p ON p.number_id = h.number_id
+					    WHERE h.held_from < :end AND (h.held_until IS NULL OR h.held_until > :start)
+					      AND p.monthly_price IS NOT NULL),
+					by_client AS (
+					    SELECT client_id, currency, sum(cost) AS cost FROM lines WHERE cost > 0 GROUP BY client_id, currency),
+					main AS (
+					    SELECT currency FROM by_client GROUP BY currency ORDER BY sum(cost) DESC, currency LIMIT 1),
+					ranked AS (
+					    SELECT client_id, currency, cost, row_number() OVER (ORDER BY cost DESC, client_id) AS rank
+					    FROM by_client WHERE currency = (SELECT currency FROM main))
+					SELECT client_id, currency, cost, 1 AS clients FROM ranked WHERE rank <= :top
+					UNION ALL
+					SELECT NULL, min(currency), sum(cost), count(*) FROM ranked WHERE rank > :top HAVING count(*) > 0""")
+			.param("start", Timestamp.from(start))
+			.param("end", Timestamp.from(end))
+			.param("days", month.lengthOfMonth())
+			.param("top", top)
+			.query(Ranked.class)
+			.list();
+		Map<Long, String> names = this.clients
+			.getAll(ranked.stream().map(Ranked::clientId).filter(java.util.Objects::nonNull).toList())
 			.stream()
-			.filter((a) -> a.currency().equals(currency))
-			.map(CostReport.Amount::amount)
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		List<CostReport.ClientCost> sorted = new ArrayList<>(report.clients());
-		sorted.sort(Comparator.comparing(inCurrency).reversed().thenComparing(CostReport.ClientCost::clientName));
+			.collect(Collectors.toMap(Client::id, Client::name));
+		List<Ranked> ordered = new ArrayList<>(ranked);
+		ordered.sort(Comparator.comparing((Ranked row) -> row.clientId() == null)
+			.thenComparing(Ranked::cost, Comparator.reverseOrder())
+			.thenComparing(Ranked::clientId, Comparator.nullsLast(Comparator.naturalOrder())));
 		List<Slice> slices = new ArrayList<>();
-		BigDecimal rest = BigDecimal.ZERO;
-		int others = 0;
-		for (int i = 0; i < sorted.size(); i++) {
-			if (i < top) {
-				slices.add(new Slice(sorted.get(i).clientName(), inCurrency.apply(sorted.get(i)), currency, 1));
-			}
-			else {
-				rest = rest.add(inCurrency.apply(sorted.get(i)));
-				others++;
-			}
-		}
-		if (others > 0) {
-			slices.add(new Slice("Others (" + others + " clients)", rest, currency, others));
+		for (Ranked row : ordered) {
+			String label = (row.clientId() != null) ? names.getOrDefault(row.clientId(), "client " + row.clientId())
+					: "Others (" + row.clients() + " clients)";
+			slices.add(new Slice(label, row.cost(), row.currency(), (int) row.clients()));
 		}
 		return slices;
+	}
+
+	record Ranked(Long clientId, String currency, BigDecimal cost, long clients) {
+
 	}
 
 	static CostReport.Line line(Held h, int daysInMonth) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -137,6 +138,10 @@ class CostReportTests {
 		assertThat(globexFebruary.at("/cost/0/amount").decimalValue()).isEqualByComparingTo("0.40");
 		assertThat(february.at("/totals/0/amount").decimalValue()).isEqualByComparingTo("0.76");
 		assertThat(february.at("/totals/0/currency").asString()).isEqualTo("USD");
+
+		assertThat(this.reports.topClients(YearMonth.of(2024, 2), 1)).containsExactly(
+				new CostReports.Slice(globex.name(), new BigDecimal("0.40"), "USD", 1),
+				new CostReports.Slice("Others (1 clients)", new BigDecimal("0.36"), "USD", 1));
 
 		ApiClient.Response csv = admin.get("/api/admin/reports/costs?month=2024-02&format=csv");
 		assertThat(csv.status()).isEqualTo(200);
