@@ -41,7 +41,10 @@ enum TwilioCall {
 
 	CAMPAIGNS("read the A2P 10DLC campaigns", Effect.READ),
 
-	ADDRESS_CREATE("create an Address", Effect.CREATE);
+	ADDRESS_CREATE("create an Address", Effect.CREATE),
+
+
+	PRICES("fetch the number prices", Effect.READ);
 
 	private final String description;
 

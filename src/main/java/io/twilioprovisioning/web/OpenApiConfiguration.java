@@ -36,7 +36,7 @@ class OpenApiConfiguration {
 	 * administration last.
 	 */
 	static final List<String> TAG_ORDER = List.of("Phone numbers", "Twilio", "Sync", "Clients", "Tenancy", "Users",
-			"Audit", "Sandbox");
+			"Audit", "Reports", "Sandbox");
 
 	@Bean
 	OpenAPI provisioningOpenApi() {

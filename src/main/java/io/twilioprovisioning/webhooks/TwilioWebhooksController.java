@@ -1,12 +1,14 @@
 package io.twilioprovisioning.webhooks;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,9 +40,12 @@ class TwilioWebhooksController {
 
 	private final NumberLifecycle numbers;
 
-	TwilioWebhooksController(WebhookSignatures signatures, NumberLifecycle numbers) {
+	private final ApplicationEventPublisher events;
+
+	TwilioWebhooksController(WebhookSignatures signatures, NumberLifecycle numbers, ApplicationEventPublisher events) {
 		this.signatures = signatures;
 		this.numbers = numbers;
+		this.events = events;
 	}
 
 	@PostMapping("/voice")
@@ -49,6 +54,7 @@ class TwilioWebhooksController {
 			return forbidden();
 		}
 		Optional<TrackedNumber> number = assigned(request.getParameter("To"));
+		number.ifPresent((tracked) -> traffic(tracked, InboundTraffic.Kind.CALL));
 		String twiml = number.map((tracked) -> Twiml.say(greeting(tracked)))
 			.orElseGet(() -> Twiml.sayAndHangUp("Sorry, this number is not in service. Goodbye."));
 		return ResponseEntity.ok().contentType(TEXT_XML).body(twiml);
@@ -62,6 +68,7 @@ class TwilioWebhooksController {
 		String to = request.getParameter("To");
 		Optional<TrackedNumber> number = assigned(to);
 		if (number.isPresent()) {
+			traffic(number.get(), InboundTraffic.Kind.MESSAGE);
 			log.info("SMS received for {} (client {})", number.get().e164(), number.get().clientId());
 		}
 		else {
@@ -112,6 +119,10 @@ class TwilioWebhooksController {
 		catch (NumberNotFoundException ex) {
 			return Optional.empty();
 		}
+	}
+
+	private void traffic(TrackedNumber number, InboundTraffic.Kind kind) {
+		this.events.publishEvent(new InboundTraffic(number.id(), kind, Instant.now()));
 	}
 
 	private static String greeting(TrackedNumber number) {

@@ -109,6 +109,11 @@ class OpenApiContractTests {
 			responses.properties().forEach((response) -> {
 				String expected = response.getKey().startsWith("2") ? "application/json" : "application/problem+json";
 				JsonNode content = response.getValue().path("content");
+				if (label.equals("get /api/admin/reports/costs") && response.getKey().equals("200")) {
+					// the cost report is also its CSV export
+					assertThat(content.propertyNames()).as(label).containsExactly(expected, "text/csv");
+					return;
+				}
 				assertThat(content.propertyNames()).as(label + " " + response.getKey()).containsExactly(expected);
 				if (!response.getKey().startsWith("2")) {
 					assertThat(content.at("/application~1problem+json/schema/$ref").asString()).as(label)
@@ -183,6 +188,12 @@ class OpenApiContractTests {
 				"{\"sid\":\"" + sid + "\",\"smsUrl\":\"https://hooks.example.com/sms\",\"smsMethod\":\"POST\"}"));
 		expect(200, this.admin.post("/api/admin/phone-numbers/reassign", "{\"phoneNumber\":\"" + number.value()
 				+ "\",\"fromClientId\":" + acmeId + ",\"toClientId\":" + globexId + "}"));
+		// Globex holds the number until the end of the month
+		JsonNode costs = expect(200, this.admin.get("/api/admin/reports/costs")).json();
+		assertThat(costs.get("clients"))
+			.anySatisfy((client) -> assertThat(client.get("clientId").asLong()).isIn(acmeId, globexId));
+		expect(200, this.admin.get("/api/admin/reports/costs?month=2024-02&format=json"));
+		expect(400, this.admin.get("/api/admin/reports/costs?month=2024-13"));
 		expect(200, this.admin.post("/api/admin/twilio/release",
 				"{\"phoneNumber\":\"" + number.value() + "\",\"confirm\":\"" + number.value() + "\"}"));
 		expect(200, this.admin.get("/api/admin/phone-numbers/" + numberId));

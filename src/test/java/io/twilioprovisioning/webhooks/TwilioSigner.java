@@ -14,12 +14,12 @@ import javax.crypto.spec.SecretKeySpec;
  * twilio-java: HMAC-SHA1 over the URL followed by each form parameter's name and value in
  * name order, keyed with the auth token, Base64.
  */
-final class TwilioSigner {
+public final class TwilioSigner {
 
 	private TwilioSigner() {
 	}
 
-	static String sign(String authToken, String url, Map<String, String> formParameters) {
+	public static String sign(String authToken, String url, Map<String, String> formParameters) {
 		StringBuilder data = new StringBuilder(url);
 		new TreeMap<>(formParameters).forEach((name, value) -> data.append(name).append(value));
 		try {

@@ -235,17 +235,7 @@ class PhoneNumbersPageController {
 	}
 
 	static String csv(String value) {
-		if (value == null) {
-			return "";
-		}
-		String safe = value;
-		if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0 && !safe.matches("\\+\\d+")) {
-			safe = "'" + safe;
-		}
-		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-			return "\"" + safe.replace("\"", "\"\"") + "\"";
-		}
-		return safe;
+		return io.twilioprovisioning.platform.CsvCells.cell(value);
 	}
 
 	/**

@@ -1,0 +1,163 @@
+package io.twilioprovisioning.usage;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import io.twilioprovisioning.numbers.InventoryWiped;
+import io.twilioprovisioning.numbers.NumberAdopted;
+import io.twilioprovisioning.numbers.NumberEvent;
+import io.twilioprovisioning.numbers.NumberFoundGone;
+import io.twilioprovisioning.numbers.NumberPurchased;
+import io.twilioprovisioning.numbers.NumberReassigned;
+import io.twilioprovisioning.numbers.NumberReleased;
+import io.twilioprovisioning.numbers.TrackedNumber;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the usage tables in step with the lifecycle, in the transaction of each change
+ * (so a change that rolls back leaves no trace here either): who holds which number from
+ * when ({@code usage_holdings}), each number's priced row ({@code usage_number_prices},
+ * priced from the cache when it is fresh, else later by {@link NumberPricer}), and the
+ * day's purchases, releases and lifecycle steps by outcome ({@code usage_days}). Nothing
+ * here calls Twilio.
+ */
+@Component
+class UsageRecorder {
+
+	private final JdbcClient jdbc;
+
+	private final UsageProperties properties;
+
+	private final Clock clock;
+
+	UsageRecorder(JdbcClient jdbc, UsageProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@EventListener
+	@Transactional
+	void on(NumberPurchased event) {
+		track(event.number(), event.occurredAt());
+		if (event.number().clientId() != null) {
+			hold(event.number().id(), event.number().clientId(), event.occurredAt());
+		}
+		count(event.occurredAt(), "purchases");
+	}
+
+	@EventListener
+	@Transactional
+	void on(NumberAdopted event) {
+		TrackedNumber number = event.number();
+		track(number, (number.purchasedAt() != null) ? number.purchasedAt() : event.occurredAt());
+	}
+
+	@EventListener
+	@Transactional
+	void on(NumberReassigned event) {
+		hold(event.number().id(), event.number().clientId(), event.occurredAt());
+	}
+
+	@EventListener
+	@Transactional
+	void on(NumberReleased event) {
+		closed(event.number(), event.occurredAt());
+	}
+
+	@EventListener
+	@Transactional
+	void on(NumberFoundGone event) {
+		closed(event.number(), event.occurredAt());
+	}
+
+	/**
+	 * Counts every lifecycle step and its outcome for the error-rate chart.
+	 */
+	@EventListener
+	@Transactional
+	void on(NumberEvent event) {
+		if (event instanceof InventoryWiped) {
+			return;
+		}
+		count(event.occurredAt(), "steps");
+		if (!"SUCCEEDED".equals(event.outcome())) {
+			count(event.occurredAt(), "step_failures");
+		}
+	}
+
+	private void track(TrackedNumber number, Instant acquiredAt) {
+		if (number.phoneNumber() == null) {
+			return;
+		}
+		NumberKind kind = NumberKind.of(number.phoneNumber());
+		Timestamp freshAfter = Timestamp.from(this.clock.instant().minus(this.properties.priceCacheTtl()));
+		this.jdbc
+			.sql("""
+					INSERT INTO usage_number_prices (number_id, e164, iso_country, number_type, monthly_price, currency,
+					    acquired_at, priced_at)
+					SELECT :id, :e164, :iso, :type, c.monthly_price, c.currency, :acquiredAt,
+					       CASE WHEN c.monthly_price IS NULL THEN NULL ELSE now() END
+					FROM (SELECT 1) AS one
+					LEFT JOIN LATERAL (SELECT monthly_price, currency FROM usage_price_cache
+					                   WHERE iso_country = :iso AND number_type IN (:type, 'LOCAL') AND fetched_at > :freshAfter
+					                   ORDER BY (number_type = :type) DESC LIMIT 1) c ON TRUE
+					ON CONFLICT (number_id) DO NOTHING""")
+			.param("id", number.id())
+			.param("e164", number.e164())
+			.param("iso", kind.isoCountry())
+			.param("type", kind.type().name())
+			.param("acquiredAt", Timestamp.from(acquiredAt))
+			.param("freshAfter", freshAfter)
+			.update();
+	}
+
+	/**
+	 * Ends the number's open holding and starts one for the client, if any.
+	 */
+	private void hold(long numberId, Long clientId, Instant at) {
+		release(numberId, at);
+		if (clientId != null) {
+			this.jdbc.sql("INSERT INTO usage_holdings (number_id, client_id, held_from) VALUES (:id, :client, :at)")
+				.param("id", numberId)
+				.param("client", clientId)
+				.param("at", Timestamp.from(at))
+				.update();
+		}
+	}
+
+	private void release(long numberId, Instant at) {
+		this.jdbc.sql("""
+				UPDATE usage_holdings SET held_until = GREATEST(held_from, :at)
+				WHERE number_id = :id AND held_until IS NULL""")
+			.param("id", numberId)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	private void closed(TrackedNumber number, Instant at) {
+		release(number.id(), at);
+		this.jdbc.sql("UPDATE usage_number_prices SET released_at = :at WHERE number_id = :id AND released_at IS NULL")
+			.param("id", number.id())
+			.param("at", Timestamp.from(at))
+			.update();
+		count(at, "releases");
+	}
+
+	private void count(Instant at, String column) {
+		LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+		this.jdbc
+			.sql("INSERT INTO usage_days (day, " + column + ") VALUES (:day, 1) ON CONFLICT (day) DO UPDATE SET "
+					+ column + " = usage_days." + column + " + 1")
+			.param("day", day)
+			.update();
+	}
+
+}
