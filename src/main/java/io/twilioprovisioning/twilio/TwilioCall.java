@@ -43,7 +43,6 @@ enum TwilioCall {
 
 	ADDRESS_CREATE("create an Address", Effect.CREATE),
 
-
 	PRICES("fetch the number prices", Effect.READ);
 
 	private final String description;
