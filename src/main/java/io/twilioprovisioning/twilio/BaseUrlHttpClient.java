@@ -88,6 +88,8 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 
 	private final ObjectMapper json = new ObjectMapper();
 
+	private volatile Observer observer = Observer.NONE;
+
 	/**
 	 * Creates the client for one base URL, every other host derived from it
 	 * ({@link TwilioHosts#derivedFrom}).
@@ -158,6 +160,14 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 	}
 
 	/**
+	 * Tells the observer about every answer and retry (the adapter's metrics); set once
+	 * when the client is wired.
+	 */
+	void observeWith(Observer observer) {
+		this.observer = observer;
+	}
+
+	/**
 	 * How many more calls could start now without waiting.
 	 */
 	int availablePermits() {
@@ -183,6 +193,7 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 					return response;
 				}
 				log.debug("Twilio {} answered {}; retrying", label, status);
+				this.observer.retrying((status == 429) ? "rate_limited" : "server_error");
 			}
 			catch (TwilioTransportException ex) {
 				boolean retryable = repeatable && (ex.failure() == Failure.CONNECT_FAILED
@@ -191,6 +202,7 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 					throw ex;
 				}
 				log.debug("Twilio {} failed ({}); retrying", label, ex.failure());
+				this.observer.retrying("transport");
 			}
 			retry++;
 			pause(this.retryPolicy.backoff(retry), label);
@@ -239,6 +251,7 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 				throw failure(ex.getCause(), label);
 			}
 			log.debug("Twilio {} -> {}", label, response.statusCode());
+			this.observer.answered(response.statusCode());
 			return toResponse(response);
 		}
 		finally {
@@ -374,6 +387,22 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		};
+	}
+
+	/**
+	 * Hears of every answer's status and every retry, for the adapter's metrics.
+	 */
+	interface Observer {
+
+		Observer NONE = new Observer() {
+		};
+
+		default void answered(int status) {
+		}
+
+		default void retrying(String reason) {
+		}
+
 	}
 
 	/**

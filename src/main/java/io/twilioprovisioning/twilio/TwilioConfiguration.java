@@ -1,6 +1,7 @@
 package io.twilioprovisioning.twilio;
 
 import com.twilio.http.TwilioRestClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +31,17 @@ class TwilioConfiguration {
 		return endpoint;
 	}
 
+	@Bean
+	TwilioMetrics twilioMetrics(MeterRegistry registry) {
+		return new TwilioMetrics(registry);
+	}
+
 	@Bean(destroyMethod = "close")
-	BaseUrlHttpClient twilioHttpClient(TwilioEndpoint endpoint, TwilioProperties properties) {
-		return new BaseUrlHttpClient(endpoint.hosts(), properties);
+	BaseUrlHttpClient twilioHttpClient(TwilioEndpoint endpoint, TwilioProperties properties,
+			TwilioMetrics twilioMetrics) {
+		BaseUrlHttpClient client = new BaseUrlHttpClient(endpoint.hosts(), properties);
+		client.observeWith(twilioMetrics);
+		return client;
 	}
 
 	@Bean
@@ -41,8 +50,8 @@ class TwilioConfiguration {
 	}
 
 	@Bean
-	TwilioNumberCarrier twilioNumberCarrier(TwilioRestClient twilioRestClient) {
-		return new TwilioNumberCarrier(twilioRestClient);
+	TwilioNumberCarrier twilioNumberCarrier(TwilioRestClient twilioRestClient, TwilioMetrics twilioMetrics) {
+		return new TwilioNumberCarrier(twilioRestClient, twilioMetrics);
 	}
 
 }

@@ -57,8 +57,11 @@ class TwilioNumberCarrier implements NumberCarrier {
 
 	private final TwilioRestClient client;
 
-	TwilioNumberCarrier(TwilioRestClient client) {
+	private final TwilioMetrics metrics;
+
+	TwilioNumberCarrier(TwilioRestClient client, TwilioMetrics metrics) {
 		this.client = client;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -196,7 +199,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 			creator.setStatusCallback(hooks.statusCallback());
 		}
 		IncomingPhoneNumber bought = call(TwilioCall.PURCHASE, () -> creator.create(this.client));
-		return call(TwilioCall.PURCHASE, () -> TwilioResources.ownedNumber(bought));
+		return translate(TwilioCall.PURCHASE, () -> TwilioResources.ownedNumber(bought));
 	}
 
 	@Override
@@ -204,7 +207,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 		try {
 			IncomingPhoneNumber number = call(TwilioCall.FETCH,
 					() -> IncomingPhoneNumber.fetcher(sid).fetch(this.client));
-			return Optional.of(call(TwilioCall.FETCH, () -> TwilioResources.ownedNumber(number)));
+			return Optional.of(translate(TwilioCall.FETCH, () -> TwilioResources.ownedNumber(number)));
 		}
 		catch (CarrierRefusedException ex) {
 			if (ex.isNotFound()) {
@@ -228,7 +231,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 				.filter((candidate) -> candidate.getPhoneNumber() != null
 						&& number.value().equals(candidate.getPhoneNumber().getEndpoint()))
 				.findFirst()
-				.map((found) -> call(TwilioCall.FIND, () -> TwilioResources.ownedNumber(found)));
+				.map((found) -> translate(TwilioCall.FIND, () -> TwilioResources.ownedNumber(found)));
 		}
 	}
 
@@ -278,7 +281,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 			updater.setStatusCallback(hooks.statusCallback());
 		}
 		IncomingPhoneNumber updated = call(TwilioCall.UPDATE, () -> updater.update(this.client));
-		return call(TwilioCall.UPDATE, () -> TwilioResources.ownedNumber(updated));
+		return translate(TwilioCall.UPDATE, () -> TwilioResources.ownedNumber(updated));
 	}
 
 	@Override
@@ -305,7 +308,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 		}
 		IncomingPhoneNumberReader reader = IncomingPhoneNumber.reader().setPageSize((long) pageSize);
 		return pages(reader, TwilioCall.LIST)
-			.map((number) -> call(TwilioCall.LIST, () -> TwilioResources.ownedNumber(number)));
+			.map((number) -> translate(TwilioCall.LIST, () -> TwilioResources.ownedNumber(number)));
 	}
 
 	@Override
@@ -339,7 +342,14 @@ class TwilioNumberCarrier implements NumberCarrier {
 		return StreamSupport.stream(new PageSpliterator(reader, purpose), false);
 	}
 
+	/**
+	 * One Twilio call, measured ({@link TwilioMetrics}), its failures translated.
+	 */
 	private <T> T call(TwilioCall purpose, Supplier<T> action) {
+		return this.metrics.record(purpose, () -> translate(purpose, action));
+	}
+
+	private <T> T translate(TwilioCall purpose, Supplier<T> action) {
 		try {
 			return action.get();
 		}

@@ -38,9 +38,12 @@ class TwilioWebhooksController {
 
 	private final NumberLifecycle numbers;
 
-	TwilioWebhooksController(WebhookSignatures signatures, NumberLifecycle numbers) {
+	private final WebhookMetrics metrics;
+
+	TwilioWebhooksController(WebhookSignatures signatures, NumberLifecycle numbers, WebhookMetrics metrics) {
 		this.signatures = signatures;
 		this.numbers = numbers;
+		this.metrics = metrics;
 	}
 
 	@PostMapping("/voice")
@@ -91,6 +94,7 @@ class TwilioWebhooksController {
 		WebhookSignatures.Verdict verdict = this.signatures.verify(url,
 				WebhookSignatures.formParameters(request.getParameterMap(), query),
 				request.getHeader(WebhookSignatures.HEADER));
+		this.metrics.received(path, verdict);
 		if (verdict == WebhookSignatures.Verdict.VALID) {
 			return true;
 		}
