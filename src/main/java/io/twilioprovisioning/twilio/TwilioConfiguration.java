@@ -2,9 +2,11 @@ package io.twilioprovisioning.twilio;
 
 import com.twilio.http.TwilioRestClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -31,9 +33,13 @@ class TwilioConfiguration {
 		return endpoint;
 	}
 
+	/**
+	 * The adapter's metrics, in the application's registry (a private one where there is
+	 * none, as in a context that holds only this configuration).
+	 */
 	@Bean
-	TwilioMetrics twilioMetrics(MeterRegistry registry) {
-		return new TwilioMetrics(registry);
+	TwilioMetrics twilioMetrics(ObjectProvider<MeterRegistry> registry) {
+		return new TwilioMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean(destroyMethod = "close")
