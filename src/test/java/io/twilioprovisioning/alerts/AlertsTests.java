@@ -241,7 +241,7 @@ class AlertsTests {
 
 	private void buyANumber() {
 		Client client = this.clients.create("Alerts " + UUID.randomUUID().toString().substring(0, 8), null);
-		this.numbers.purchase(new PurchaseCommand(FreshNumbers.forSale(this.numbers, this.jdbc, "907"), null,
+		this.numbers.purchase(new PurchaseCommand(FreshNumbers.forSale(this.numbers, this.jdbc, "206"), null,
 				client.id(), null, null, RunningServerTest.ADMIN_EMAIL));
 	}
 

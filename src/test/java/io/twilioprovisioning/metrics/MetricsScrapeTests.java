@@ -181,13 +181,13 @@ class MetricsScrapeTests {
 			.json()
 			.path("id")
 			.asLong();
-		E164Number first = FreshNumbers.forSale(this.numbers, this.jdbc, "971");
+		E164Number first = FreshNumbers.forSale(this.numbers, this.jdbc, "617");
 		Scrape before = scrape();
 		Response bought = purchase(api, first.value(), clientId);
 		Response refused = purchase(api, "+15005550000", clientId);
 		api.put("/api/admin/sandbox/faults", """
 				{"rules":[{"operation":"PURCHASE","fault":"TOO_MANY_REQUESTS","next":1}]}""");
-		E164Number second = FreshNumbers.forSale(this.numbers, this.jdbc, "971");
+		E164Number second = FreshNumbers.forSale(this.numbers, this.jdbc, "617");
 		Scrape beforeRateLimited = scrape();
 		Response boughtAfter429 = purchase(api, second.value(), clientId);
 		Response released = api.post("/api/admin/twilio/release", """
