@@ -464,6 +464,14 @@ class PhoneNumberRepository {
 			.list();
 	}
 
+	long countInFlightOlderThan(Instant before) {
+		return this.jdbc.sql(
+				"SELECT count(*) FROM phone_numbers WHERE state IN ('PURCHASING', 'RELEASING') AND updated_at < :before")
+			.param("before", Timestamp.from(before))
+			.query(Long.class)
+			.single();
+	}
+
 	Map<PhoneNumberState, Long> countByState() {
 		Map<PhoneNumberState, Long> counts = new HashMap<>();
 		this.jdbc.sql("SELECT state, count(*) AS n FROM phone_numbers GROUP BY state")

@@ -95,6 +95,8 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 
 	private final java.net.http.HttpClient http;
 
+	private volatile Observer observer = Observer.NONE;
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	/**
@@ -175,6 +177,14 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 	}
 
 	/**
+	 * Tells the observer about every answer and retry (the adapter's metrics); set once
+	 * when the client is wired.
+	 */
+	void observeWith(Observer observer) {
+		this.observer = observer;
+	}
+
+	/**
 	 * How many more interactive calls could start now without waiting.
 	 */
 	int availablePermits() {
@@ -208,6 +218,7 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 					return response;
 				}
 				log.debug("Twilio {} answered {}; retrying", label, status);
+				this.observer.retrying((status == 429) ? "rate_limited" : "server_error");
 			}
 			catch (TwilioTransportException ex) {
 				boolean retryable = repeatable && (ex.failure() == Failure.CONNECT_FAILED
@@ -216,6 +227,7 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 					throw ex;
 				}
 				log.debug("Twilio {} failed ({}); retrying", label, ex.failure());
+				this.observer.retrying("transport");
 			}
 			retry++;
 			pause(this.retryPolicy.backoff(retry), label);
@@ -298,6 +310,7 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 			throw failure(ex.getCause(), label);
 		}
 		log.debug("Twilio {} -> {}", label, response.statusCode());
+		this.observer.answered(response.statusCode());
 		return toResponse(response);
 	}
 
@@ -440,6 +453,22 @@ final class BaseUrlHttpClient extends HttpClient implements AutoCloseable {
 		Sleeper THREAD = (duration) -> Thread.sleep(duration.toMillis());
 
 		void sleep(Duration duration) throws InterruptedException;
+
+	}
+
+	/**
+	 * Hears of every answer's status and every retry, for the adapter's metrics.
+	 */
+	interface Observer {
+
+		Observer NONE = new Observer() {
+		};
+
+		default void answered(int status) {
+		}
+
+		default void retrying(String reason) {
+		}
 
 	}
 

@@ -1,9 +1,12 @@
 package io.twilioprovisioning.twilio;
 
 import com.twilio.http.TwilioRestClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -42,10 +45,21 @@ class TwilioConfiguration {
 		return new BulkConcurrencyLimit(bulk, properties.readTimeout());
 	}
 
+	/**
+	 * The adapter's metrics, in the application's registry (a private one where there is
+	 * none, as in a context that holds only this configuration).
+	 */
+	@Bean
+	TwilioMetrics twilioMetrics(ObjectProvider<MeterRegistry> registry) {
+		return new TwilioMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
 	@Bean(destroyMethod = "close")
 	BaseUrlHttpClient twilioHttpClient(TwilioEndpoint endpoint, TwilioProperties properties,
-			BulkConcurrencyLimit twilioBulkConcurrencyLimit) {
-		return new BaseUrlHttpClient(endpoint.hosts(), properties, twilioBulkConcurrencyLimit);
+			BulkConcurrencyLimit twilioBulkConcurrencyLimit, TwilioMetrics twilioMetrics) {
+		BaseUrlHttpClient client = new BaseUrlHttpClient(endpoint.hosts(), properties, twilioBulkConcurrencyLimit);
+		client.observeWith(twilioMetrics);
+		return client;
 	}
 
 	@Bean
@@ -59,8 +73,8 @@ class TwilioConfiguration {
 	}
 
 	@Bean
-	TwilioNumberCarrier twilioNumberCarrier(TwilioRestClient twilioRestClient) {
-		return new TwilioNumberCarrier(twilioRestClient);
+	TwilioNumberCarrier twilioNumberCarrier(TwilioRestClient twilioRestClient, TwilioMetrics twilioMetrics) {
+		return new TwilioNumberCarrier(twilioRestClient, twilioMetrics);
 	}
 
 }

@@ -60,21 +60,24 @@ class TwilioNumberCarrier implements NumberCarrier {
 	/** The account whose numbers this view acts on; {@code null}: the client's own. */
 	private final String pathAccount;
 
-	TwilioNumberCarrier(TwilioRestClient client) {
-		this(client, null);
+	private final TwilioMetrics metrics;
+
+	TwilioNumberCarrier(TwilioRestClient client, TwilioMetrics metrics) {
+		this(client, metrics, null);
 	}
 
-	private TwilioNumberCarrier(TwilioRestClient client, String pathAccount) {
+	private TwilioNumberCarrier(TwilioRestClient client, TwilioMetrics metrics, String pathAccount) {
 		this.client = client;
+		this.metrics = metrics;
 		this.pathAccount = pathAccount;
 	}
 
 	@Override
 	public NumberCarrier inAccount(String accountSid) {
 		if (accountSid == null || accountSid.equals(this.client.getAccountSid())) {
-			return (this.pathAccount == null) ? this : new TwilioNumberCarrier(this.client, null);
+			return (this.pathAccount == null) ? this : new TwilioNumberCarrier(this.client, this.metrics, null);
 		}
-		return new TwilioNumberCarrier(this.client, accountSid);
+		return new TwilioNumberCarrier(this.client, this.metrics, accountSid);
 	}
 
 	/**
@@ -88,7 +91,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 				? IncomingPhoneNumber.updater(this.pathAccount, sid) : IncomingPhoneNumber.updater(sid))
 			.setAccountSid(target);
 		IncomingPhoneNumber moved = call(TwilioCall.TRANSFER, () -> updater.update(this.client));
-		return call(TwilioCall.TRANSFER, () -> TwilioResources.ownedNumber(moved));
+		return translate(TwilioCall.TRANSFER, () -> TwilioResources.ownedNumber(moved));
 	}
 
 	@Override
@@ -240,7 +243,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 			creator.setStatusCallback(hooks.statusCallback());
 		}
 		IncomingPhoneNumber bought = call(TwilioCall.PURCHASE, () -> creator.create(this.client));
-		return call(TwilioCall.PURCHASE, () -> TwilioResources.ownedNumber(bought));
+		return translate(TwilioCall.PURCHASE, () -> TwilioResources.ownedNumber(bought));
 	}
 
 	@Override
@@ -250,7 +253,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 					() -> ((this.pathAccount != null) ? IncomingPhoneNumber.fetcher(this.pathAccount, sid)
 							: IncomingPhoneNumber.fetcher(sid))
 						.fetch(this.client));
-			return Optional.of(call(TwilioCall.FETCH, () -> TwilioResources.ownedNumber(number)));
+			return Optional.of(translate(TwilioCall.FETCH, () -> TwilioResources.ownedNumber(number)));
 		}
 		catch (CarrierRefusedException ex) {
 			if (ex.isNotFound()) {
@@ -273,7 +276,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 				.filter((candidate) -> candidate.getPhoneNumber() != null
 						&& number.value().equals(candidate.getPhoneNumber().getEndpoint()))
 				.findFirst()
-				.map((found) -> call(TwilioCall.FIND, () -> TwilioResources.ownedNumber(found)));
+				.map((found) -> translate(TwilioCall.FIND, () -> TwilioResources.ownedNumber(found)));
 		}
 	}
 
@@ -324,7 +327,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 			updater.setStatusCallback(hooks.statusCallback());
 		}
 		IncomingPhoneNumber updated = call(TwilioCall.UPDATE, () -> updater.update(this.client));
-		return call(TwilioCall.UPDATE, () -> TwilioResources.ownedNumber(updated));
+		return translate(TwilioCall.UPDATE, () -> TwilioResources.ownedNumber(updated));
 	}
 
 	@Override
@@ -354,7 +357,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 		}
 		IncomingPhoneNumberReader reader = reader().setPageSize((long) pageSize);
 		return pages(reader, TwilioCall.LIST)
-			.map((number) -> call(TwilioCall.LIST, () -> TwilioResources.ownedNumber(number)));
+			.map((number) -> translate(TwilioCall.LIST, () -> TwilioResources.ownedNumber(number)));
 	}
 
 	@Override
@@ -392,7 +395,14 @@ class TwilioNumberCarrier implements NumberCarrier {
 		return StreamSupport.stream(new PageSpliterator(reader, purpose), false);
 	}
 
+	/**
+	 * One Twilio call, measured ({@link TwilioMetrics}), its failures translated.
+	 */
 	private <T> T call(TwilioCall purpose, Supplier<T> action) {
+		return this.metrics.record(purpose, () -> translate(purpose, action));
+	}
+
+	private <T> T translate(TwilioCall purpose, Supplier<T> action) {
 		try {
 			return action.get();
 		}

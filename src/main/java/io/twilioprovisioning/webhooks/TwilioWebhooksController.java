@@ -42,10 +42,14 @@ class TwilioWebhooksController {
 
 	private final ApplicationEventPublisher events;
 
-	TwilioWebhooksController(WebhookSignatures signatures, NumberLifecycle numbers, ApplicationEventPublisher events) {
+	private final WebhookMetrics metrics;
+
+	TwilioWebhooksController(WebhookSignatures signatures, NumberLifecycle numbers, ApplicationEventPublisher events,
+			WebhookMetrics metrics) {
 		this.signatures = signatures;
 		this.numbers = numbers;
 		this.events = events;
+		this.metrics = metrics;
 	}
 
 	@PostMapping("/voice")
@@ -98,6 +102,7 @@ class TwilioWebhooksController {
 		WebhookSignatures.Verdict verdict = this.signatures.verify(url,
 				WebhookSignatures.formParameters(request.getParameterMap(), query),
 				request.getHeader(WebhookSignatures.HEADER));
+		this.metrics.received(path, verdict);
 		if (verdict == WebhookSignatures.Verdict.VALID) {
 			return true;
 		}

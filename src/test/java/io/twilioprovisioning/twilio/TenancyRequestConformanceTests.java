@@ -1,5 +1,6 @@
 package io.twilioprovisioning.twilio;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -64,7 +65,7 @@ class TenancyRequestConformanceTests {
 		this.http = new BaseUrlHttpClient(endpoint::baseUrl, properties.connectTimeout(), properties.readTimeout(),
 				properties.maxConcurrency(), properties.retryPolicy(), BaseUrlHttpClient.Sleeper.THREAD);
 		TwilioRestClient client = endpoint.restClient(new Recording(this.http, this.sent));
-		this.numbers = new TwilioNumberCarrier(client);
+		this.numbers = new TwilioNumberCarrier(client, new TwilioMetrics(new SimpleMeterRegistry()));
 		this.tenancy = new TwilioTenancyCarrier(client);
 	}
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /**
  * Credentials, settings and Twilio JSON bodies shaped like the 2010-04-01 API's answers
  * (docs/twilio-notes.md sections 1.4, 2.6, 2.7, 3 and 4.1).
@@ -72,7 +74,9 @@ final class TwilioFixtures {
 		TwilioEndpoint endpoint = TwilioEndpoint.live(properties);
 		BaseUrlHttpClient http = new BaseUrlHttpClient(endpoint::baseUrl, properties.connectTimeout(),
 				properties.readTimeout(), properties.maxConcurrency(), properties.retryPolicy(), sleeper);
-		return new Adapter(new TwilioNumberCarrier(endpoint.restClient(http)), http);
+		TwilioMetrics metrics = new TwilioMetrics(new SimpleMeterRegistry());
+		http.observeWith(metrics);
+		return new Adapter(new TwilioNumberCarrier(endpoint.restClient(http), metrics), http);
 	}
 
 	/**
@@ -81,7 +85,9 @@ final class TwilioFixtures {
 	static Adapter adapter(TwilioProperties properties, BulkConcurrencyLimit bulkLimit) {
 		TwilioEndpoint endpoint = TwilioEndpoint.live(properties);
 		BaseUrlHttpClient http = new BaseUrlHttpClient(endpoint.hosts(), properties, bulkLimit);
-		return new Adapter(new TwilioNumberCarrier(endpoint.restClient(http)), http);
+		TwilioMetrics metrics = new TwilioMetrics(new SimpleMeterRegistry());
+		http.observeWith(metrics);
+		return new Adapter(new TwilioNumberCarrier(endpoint.restClient(http), metrics), http);
 	}
 
 	static Adapter adapter(TwilioProperties properties) {
