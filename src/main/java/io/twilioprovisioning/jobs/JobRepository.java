@@ -144,11 +144,12 @@ class JobRepository {
 	 */
 	List<ClaimedItem> claim(long jobId, int size) {
 		return this.jdbc.sql("""
-				UPDATE job_items SET outcome = 'RUNNING', attempts = attempts + 1
-				WHERE job_id = :job AND seq IN (
+				WITH next AS MATERIALIZED (
 				  SELECT seq FROM job_items WHERE job_id = :job AND outcome IN ('PENDING', 'RUNNING')
 				  ORDER BY seq LIMIT :size FOR UPDATE SKIP LOCKED)
-				RETURNING seq, item_key, payload::text AS payload, attempts""")
+				UPDATE job_items SET outcome = 'RUNNING', attempts = attempts + 1
+				FROM next WHERE job_items.job_id = :job AND job_items.seq = next.seq
+				RETURNING job_items.seq, item_key, payload::text AS payload, attempts""")
 			.param("job", jobId)
 			.param("size", size)
 			.query((rs, row) -> new ClaimedItem(jobId, rs.getLong("seq"), rs.getString("item_key"),

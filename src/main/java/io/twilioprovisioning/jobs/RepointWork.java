@@ -134,8 +134,13 @@ class RepointWork implements JobWork {
 			return (item.attempts() > 1) ? ItemResult.done(item.seq(), "applied before a restart")
 					: ItemResult.skipped(item.seq(), "already pointed there");
 		}
-		this.lifecycle.configure(NumberRef.ofSid(number.sid()),
-				Optional.ofNullable(target).orElseGet(() -> target(parameters)), parameters.usesPolicy(), actor);
+		WebhookConfig requested = Optional.ofNullable(target).orElseGet(() -> target(parameters));
+		if (item.attempts() > 1) {
+			this.lifecycle.configureAfterInterruption(NumberRef.ofSid(number.sid()), requested, parameters.usesPolicy(),
+					actor);
+			return ItemResult.done(item.seq(), "checked in Twilio after a restart");
+		}
+		this.lifecycle.configure(NumberRef.ofSid(number.sid()), requested, parameters.usesPolicy(), actor);
 		return ItemResult.done(item.seq(), null);
 	}
 
