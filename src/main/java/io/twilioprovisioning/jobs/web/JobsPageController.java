@@ -74,7 +74,7 @@ class JobsPageController {
 	@GetMapping("/running")
 	String running(Model model) {
 		model.addAttribute("runningJobs", this.jobs.active());
-		return "fragments/jobs :: running";
+		return "fragments/jobs :: runningJobs";
 	}
 
 	@GetMapping("/{id}")
@@ -87,7 +87,7 @@ class JobsPageController {
 	@GetMapping("/{id}/progress")
 	String progress(@PathVariable long id, Model model) {
 		model.addAttribute("job", this.jobs.get(id));
-		return "fragments/jobs :: progress";
+		return "fragments/jobs :: jobProgress";
 	}
 
 	@PostMapping("/{id}/pause")
