@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -38,9 +39,15 @@ class JobEngine implements SmartLifecycle {
 
 	private final OneTimeTask<Void> task;
 
-	private final Scheduler scheduler;
+	private final RecurringTask<Void> sweep;
+
+	private final DataSource dataSource;
+
+	private final SchedulerClient client;
 
 	private final JobsProperties properties;
+
+	private volatile Scheduler scheduler;
 
 	private volatile boolean running;
 
@@ -50,29 +57,41 @@ class JobEngine implements SmartLifecycle {
 			.onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(10)))
 			.onDeadExecutionRevive()
 			.execute((instance, context) -> runner.run(Long.parseLong(instance.getId()), this::stopping));
-		RecurringTask<Void> sweep = Tasks.recurring("bulk-job-sweep", FixedDelay.of(properties.pollInterval()))
+		this.sweep = Tasks.recurring("bulk-job-sweep", FixedDelay.of(properties.pollInterval()))
 			.execute((instance, context) -> {
 				for (long id : repository.toRun()) {
 					schedule(id, Instant.now());
 				}
 			});
-		this.scheduler = Scheduler.create(dataSource, List.of(this.task))
-			.startTasks(sweep)
-			.schedulerName(new SchedulerName.Fixed(ClusterJobs.newInstanceId()))
-			.threads(properties.threads())
-			.pollingInterval(properties.pollInterval())
-			.heartbeatInterval(properties.heartbeatInterval())
-			.missedHeartbeatsLimit(properties.missedHeartbeats())
-			.shutdownMaxWait(Duration.ofSeconds(10))
-			.enableImmediateExecution()
-			.build();
+		this.dataSource = dataSource;
+		this.client = SchedulerClient.Builder.create(dataSource, this.task).build();
 	}
 
 	/**
-	 * Schedules the job unless it has an execution already.
+	 * Schedules the job unless it has an execution already: through this instance's
+	 * scheduler when it runs (which then takes the job at once), else for any instance.
 	 */
 	void schedule(long jobId, Instant at) {
-		this.scheduler.scheduleIfNotExists(this.task.instance(Long.toString(jobId)), at);
+		Scheduler current = this.scheduler;
+		SchedulerClient target = (this.running && current != null) ? current : this.client;
+		target.scheduleIfNotExists(this.task.instance(Long.toString(jobId)), at);
+	}
+
+	/**
+	 * A new scheduler each time this instance starts: db-scheduler's cannot start again
+	 * once stopped (a test context that is stopped and started again).
+	 */
+	private Scheduler newScheduler() {
+		return Scheduler.create(this.dataSource, List.of(this.task))
+			.startTasks(this.sweep)
+			.schedulerName(new SchedulerName.Fixed(ClusterJobs.newInstanceId()))
+			.threads(this.properties.threads())
+			.pollingInterval(this.properties.pollInterval())
+			.heartbeatInterval(this.properties.heartbeatInterval())
+			.missedHeartbeatsLimit(this.properties.missedHeartbeats())
+			.shutdownMaxWait(Duration.ofSeconds(10))
+			.enableImmediateExecution()
+			.build();
 	}
 
 	private boolean stopping() {
@@ -82,6 +101,7 @@ class JobEngine implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (this.properties.enabled()) {
+			this.scheduler = newScheduler();
 			this.running = true;
 			this.scheduler.start();
 			log.info("Job engine started: up to {} job(s) at once, {} item(s) of a job at once",
