@@ -394,6 +394,46 @@ public class NumberLifecycle {
 	}
 
 	/**
+	 * Like {@link #configure}, for a request that may have reached Twilio before its
+	 * caller stopped (a job resumed after a crash): asks Twilio first and, when the
+	 * number there already has the target webhooks, only records them, so Twilio is not
+	 * changed twice.
+	 * @return the number after
+	 */
+	public TrackedNumber configureAfterInterruption(NumberRef ref, WebhookConfig requested, boolean useDefaults,
+			String actor) {
+		TrackedNumber before = findLive(ref);
+		if (before.state() != PhoneNumberState.ACTIVE) {
+			throw NumberConflictException.notActive(before, "configure");
+		}
+		WebhookConfig target = useDefaults ? this.policy.defaults() : merge(before.webhooks(), requested);
+		Optional<OwnedNumber> inTwilio = this.carrier.fetch(before.sid());
+		if (inTwilio.isEmpty() || !includes(inTwilio.get().webhooks(), target)) {
+			return configure(ref, requested, useDefaults, actor);
+		}
+		return Optional.ofNullable(this.tx.execute((status) -> {
+			if (this.numbers.updateWebhooks(before.id(), inTwilio.get().webhooks()) != 1) {
+				return null;
+			}
+			TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
+			this.events.publishEvent(new NumberConfigured(actor, this.clock.instant(), before, after));
+			return after;
+		})).orElseThrow(() -> NumberConflictException.concurrentChange(before));
+	}
+
+	private static boolean includes(WebhookConfig actual, WebhookConfig target) {
+		WebhookConfig a = (actual != null) ? actual : WebhookConfig.NONE;
+		return same(target.voiceUrl(), a.voiceUrl()) && same(target.voiceMethod(), a.voiceMethod())
+				&& same(target.voiceFallbackUrl(), a.voiceFallbackUrl()) && same(target.smsUrl(), a.smsUrl())
+				&& same(target.smsMethod(), a.smsMethod()) && same(target.smsFallbackUrl(), a.smsFallbackUrl())
+				&& same(target.statusCallback(), a.statusCallback());
+	}
+
+	private static boolean same(Object wanted, Object actual) {
+		return wanted == null || wanted.equals(actual);
+	}
+
+	/**
 	 * Sends webhooks to Twilio and stores what Twilio applied, audited as
 	 * {@code CONFIGURE} (a Twilio failure too).
 	 * @return the number after, or empty when the row stopped being active meanwhile

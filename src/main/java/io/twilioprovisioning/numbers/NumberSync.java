@@ -195,23 +195,78 @@ public class NumberSync {
 	 */
 	public SyncActionResult adoptUntracked(String actor) {
 		int[] counts = new int[2];
-		try (Stream<OwnedNumber> owned = this.carrier.listOwned(PAGE_SIZE)) {
-			forEachPage(owned, (page) -> {
-				Tracked tracked = lookUp(page);
-				for (OwnedNumber number : page) {
-					if (tracked.match(number) == null) {
-						counts[adopt(number, actor) ? 0 : 1]++;
-					}
-				}
-			});
-		}
+		forEachUntracked((page) -> {
+			for (OwnedNumber number : page) {
+				counts[adopt(number, actor) ? 0 : 1]++;
+			}
+		});
 		if (counts[0] > 0) {
 			log.info("Sync adopted {} untracked number(s)", counts[0]);
 		}
 		return new SyncActionResult("ADOPT", counts[0], counts[1], 0);
 	}
 
-	private boolean adopt(OwnedNumber owned, String actor) {
+	/**
+	 * Hands over, page by page, the numbers Twilio lists that have no live row (what
+	 * {@link #adoptUntracked(String)} adopts), without changing anything.
+	 * @param pages receives each page's untracked numbers
+	 * @throws CarrierException when Twilio's inventory could not be read
+	 */
+	public void forEachUntracked(Consumer<List<OwnedNumber>> pages) {
+		try (Stream<OwnedNumber> owned = this.carrier.listOwned(PAGE_SIZE)) {
+			forEachPage(owned, (page) -> {
+				Tracked tracked = lookUp(page);
+				List<OwnedNumber> untracked = new ArrayList<>();
+				for (OwnedNumber number : page) {
+					if (tracked.match(number) == null) {
+						untracked.add(number);
+					}
+				}
+				if (!untracked.isEmpty()) {
+					pages.accept(untracked);
+				}
+			});
+		}
+	}
+
+	/**
+	 * Hands over, page by page, the active numbers whose webhooks differ from the policy,
+	 * in Twilio or as stored (what {@link #fixWebhooks(String)} fixes), without changing
+	 * anything.
+	 * @param pages receives each page's differing numbers
+	 * @throws CarrierException when Twilio's inventory could not be read
+	 */
+	public void forEachOutOfPolicy(Consumer<List<TrackedNumber>> pages) {
+		try (Stream<OwnedNumber> owned = this.carrier.listOwned(PAGE_SIZE)) {
+			forEachPage(owned, (page) -> {
+				Tracked tracked = lookUp(page);
+				List<TrackedNumber> differing = new ArrayList<>();
+				for (OwnedNumber number : page) {
+					TrackedNumber row = tracked.bySid().get(number.sid());
+					if (row != null && row.state() == PhoneNumberState.ACTIVE
+							&& (!this.policy.matches(number.webhooks()) || !this.policy.matches(row.webhooks()))) {
+						differing.add(row);
+					}
+				}
+				if (!differing.isEmpty()) {
+					pages.accept(differing);
+				}
+			});
+		}
+	}
+
+	/**
+	 * Adopts one number Twilio lists, unless a live row tracks it by now; audited as
+	 * {@code ADOPT}.
+	 * @param owned the number as Twilio lists it
+	 * @param actor who asked
+	 * @return whether it was adopted ({@code false}: tracked already)
+	 */
+	public boolean adopt(OwnedNumber owned, String actor) {
+		return adoptOne(owned, actor);
+	}
+
+	private boolean adoptOne(OwnedNumber owned, String actor) {
 		try {
 			return Boolean.TRUE.equals(this.tx.execute((status) -> {
 				if (this.numbers.findLiveBySid(owned.sid()).isPresent()
@@ -350,6 +405,42 @@ public class NumberSync {
 	 * and closing them would lose track of numbers that are still owned and billed.
 	 */
 	SyncActionResult closeMissing(String actor, int limit) {
+		int changed = 0;
+		int skipped = 0;
+		int failed = 0;
+		for (long id : missingCandidates(limit)) {
+			try {
+				if (closeIfGone(id, actor) == CloseOutcome.CLOSED) {
+					changed++;
+				}
+				else {
+					skipped++;
+				}
+			}
+			catch (CarrierException ex) {
+				failed++;
+			}
+		}
+		if (changed > 0) {
+			log.info("Sync closed {} number(s) gone from Twilio", changed);
+		}
+		return new SyncActionResult("CLOSE_MISSING", changed, skipped, failed);
+	}
+
+	/**
+	 * The row ids of the active numbers Twilio does not list, unless more than
+	 * {@code provisioning.sync.close-missing-limit} look missing at once: so many numbers
+	 * do not vanish from an account, wrong credentials or a wrong account SID do, and
+	 * closing them would lose track of numbers that are still owned and billed.
+	 * @return the candidates, in the order of the inventory
+	 * @throws NumberConflictException when more than the limit look missing
+	 * @throws CarrierException when Twilio's inventory could not be read
+	 */
+	public List<Long> missingCandidates() {
+		return missingCandidates(this.properties.closeMissingLimit());
+	}
+
+	List<Long> missingCandidates(int limit) {
 		Instant startedAt = this.clock.instant();
 		Set<String> seen = new HashSet<>();
 		try (Stream<OwnedNumber> owned = this.carrier.listOwned(PAGE_SIZE)) {
@@ -368,45 +459,54 @@ public class NumberSync {
 					+ "the wrong Twilio account or credentials, so nothing was closed. Check TWILIO_ACCOUNT_SID, or raise "
 					+ "provisioning.sync.close-missing-limit to close them anyway.");
 		}
-		int changed = 0;
-		int skipped = 0;
-		int failed = 0;
-		for (long id : candidates) {
-			TrackedNumber before = this.numbers.findById(id).orElseThrow().number();
-			if (before.state() != PhoneNumberState.ACTIVE) {
-				skipped++;
-				continue;
-			}
-			try {
-				if (this.carrier.fetch(before.sid()).isPresent()) {
-					skipped++;
-					continue;
-				}
-			}
-			catch (CarrierException ex) {
-				this.lifecycle.recordFailure("RECONCILE", before, ex, actor);
-				failed++;
-				continue;
-			}
-			if (Boolean.TRUE.equals(this.tx.execute((status) -> {
-				if (this.numbers.markGone(id) != 1) {
-					return false;
-				}
-				this.numbers.closeAssignment(id, actor);
-				TrackedNumber after = this.numbers.findById(id).orElseThrow().number();
-				this.events.publishEvent(new NumberFoundGone(actor, this.clock.instant(), before, after));
-				return true;
-			}))) {
-				changed++;
-			}
-			else {
-				skipped++;
+		return candidates;
+	}
+
+	/**
+	 * Records one active number as released, "gone from Twilio", after asking Twilio for
+	 * it again; audited as {@code RECONCILE} (a Twilio failure too).
+	 * @param id the number's row
+	 * @param actor who asked
+	 * @return what happened
+	 * @throws CarrierException when Twilio could not be asked (audited)
+	 */
+	public CloseOutcome closeIfGone(long id, String actor) {
+		TrackedNumber before = this.numbers.findById(id).orElseThrow().number();
+		if (before.state() != PhoneNumberState.ACTIVE) {
+			return CloseOutcome.NOT_ACTIVE;
+		}
+		try {
+			if (this.carrier.fetch(before.sid()).isPresent()) {
+				return CloseOutcome.STILL_LISTED;
 			}
 		}
-		if (changed > 0) {
-			log.info("Sync closed {} number(s) gone from Twilio", changed);
+		catch (CarrierException ex) {
+			this.lifecycle.recordFailure("RECONCILE", before, ex, actor);
+			throw ex;
 		}
-		return new SyncActionResult("CLOSE_MISSING", changed, skipped, failed);
+		return Boolean.TRUE.equals(this.tx.execute((status) -> {
+			if (this.numbers.markGone(id) != 1) {
+				return false;
+			}
+			this.numbers.closeAssignment(id, actor);
+			TrackedNumber after = this.numbers.findById(id).orElseThrow().number();
+			this.events.publishEvent(new NumberFoundGone(actor, this.clock.instant(), before, after));
+			return true;
+		})) ? CloseOutcome.CLOSED : CloseOutcome.NOT_ACTIVE;
+	}
+
+	/**
+	 * What {@link #closeIfGone(long, String)} did.
+	 */
+	public enum CloseOutcome {
+
+		/** Recorded as released: Twilio no longer has it. */
+		CLOSED,
+		/** Twilio still has it: nothing changed. */
+		STILL_LISTED,
+		/** Not active (any more): nothing changed. */
+		NOT_ACTIVE
+
 	}
 
 	/**

@@ -35,8 +35,8 @@ class OpenApiConfiguration {
 	 * The tags in the order a reader meets them: the inventory first, Twilio next, the
 	 * administration last.
 	 */
-	static final List<String> TAG_ORDER = List.of("Phone numbers", "Twilio", "Sync", "Clients", "Tenancy", "Users",
-			"Audit", "Reports", "Sandbox");
+	static final List<String> TAG_ORDER = List.of("Phone numbers", "Twilio", "Sync", "Jobs", "Clients", "Tenancy",
+			"Users", "Audit", "Reports", "Sandbox");
 
 	@Bean
 	OpenAPI provisioningOpenApi() {

@@ -382,22 +382,38 @@ class NumberSyncTests {
 		TrackedNumber differing = buyThenChangeWebhooksInTwilio();
 
 		Response adopt = admin().post("/api/admin/twilio/sync/adopt", "");
+		assertThat(adopt.status()).as(adopt.body()).isEqualTo(202);
+		assertThat(adopt.json().get("kind").asString()).isEqualTo("ADOPT_UNTRACKED");
+		awaitJob(adopt.json().get("id").asLong());
 		Response fix = admin().post("/api/admin/twilio/sync/fix-webhooks", "");
+		assertThat(fix.status()).as(fix.body()).isEqualTo(202);
+		awaitJob(fix.json().get("id").asLong());
 		Response close = admin().post("/api/admin/twilio/sync/close-missing", "");
+		assertThat(close.status()).as(close.body()).isEqualTo(202);
+		awaitJob(close.json().get("id").asLong());
 
-		assertThat(adopt.status()).as(adopt.body()).isEqualTo(200);
-		assertThat(adopt.json().get("action").asString()).isEqualTo("ADOPT");
-		assertThat(adopt.json().get("changed").asInt()).isGreaterThanOrEqualTo(1);
-		assertThat(fix.status()).as(fix.body()).isEqualTo(200);
-		assertThat(fix.json().get("changed").asInt()).isGreaterThanOrEqualTo(1);
-		assertThat(close.status()).as(close.body()).isEqualTo(200);
-		assertThat(close.json().get("changed").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(admin().get("/api/admin/jobs/" + adopt.json().get("id").asLong()).json().get("done").asInt())
+			.isGreaterThanOrEqualTo(1);
+		assertThat(admin().get("/api/admin/jobs/" + fix.json().get("id").asLong()).json().get("done").asInt())
+			.isGreaterThanOrEqualTo(1);
+		assertThat(admin().get("/api/admin/jobs/" + close.json().get("id").asLong()).json().get("done").asInt())
+			.isGreaterThanOrEqualTo(1);
 		assertThat(this.lifecycle.findLive(NumberRef.ofSid(untracked)).state()).isEqualTo(PhoneNumberState.ACTIVE);
 		assertThat(row(missing.id()).state()).isEqualTo(PhoneNumberState.RELEASED);
 		assertThat(this.policy.matches(row(differing.id()).webhooks())).isTrue();
 		assertThat(audit(untracked, "ADOPT", "SUCCEEDED")).isEqualTo(1);
 		assertThat(audit(missing.sid(), "RECONCILE", "SUCCEEDED")).isEqualTo(1);
 		assertThat(audit(differing.sid(), "CONFIGURE", "SUCCEEDED")).isEqualTo(1);
+	}
+
+	private void awaitJob(long id) {
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(60))
+			.until(() -> admin().get("/api/admin/jobs/" + id)
+				.json()
+				.get("state")
+				.asString()
+				.matches("SUCCEEDED|FAILED|PARTLY_FAILED|CANCELLED"));
 	}
 
 	@Test

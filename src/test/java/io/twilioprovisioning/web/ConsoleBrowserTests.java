@@ -161,8 +161,9 @@ class ConsoleBrowserTests {
 		page.navigate(url("/admin/audit"));
 		page.getByLabel("Number").fill(number);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+		// newest first; the number may have had an earlier life in another test of the
+		// shared sandbox
 		Locator events = page.locator("#audit-results tbody tr");
-		assertThat(events).hasCount(4);
 		assertThat(events.nth(0)).containsText("Release");
 		assertThat(events.nth(1)).containsText("Configure");
 		assertThat(events.nth(2)).containsText("Reassign");

@@ -1,5 +1,6 @@
 package io.twilioprovisioning.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The served OpenAPI description is exact: a scripted flow on a running server exercises
@@ -228,10 +230,45 @@ class OpenApiContractTests {
 
 		expect(200, this.admin.post("/api/admin/twilio/sync", null));
 		expect(200, this.admin.get("/api/admin/twilio/sync"));
-		expect(200, this.admin.post("/api/admin/twilio/sync/adopt", null));
-		expect(200, this.admin.post("/api/admin/twilio/sync/fix-webhooks", null));
+		awaitJob(expect(202, this.admin.post("/api/admin/twilio/sync/adopt", null)).location());
+		awaitJob(expect(202, this.admin.post("/api/admin/twilio/sync/fix-webhooks", null)).location());
 		expect(200, this.admin.post("/api/admin/twilio/sync/fix-names", null));
-		expect(200, this.admin.post("/api/admin/twilio/sync/close-missing", null));
+		awaitJob(expect(202, this.admin.post("/api/admin/twilio/sync/close-missing", null)).location());
+
+		// jobs
+		Exchange job = expect(202, this.admin.post("/api/admin/jobs",
+				"{\"kind\":\"REPOINT_WEBHOOKS\",\"parameters\":{\"scope\":\"CLIENT\",\"clientId\":" + acmeId + "}}"));
+		String jobUrl = job.location();
+		assertThat(jobUrl).isEqualTo("/api/admin/jobs/" + job.json().get("id").asLong());
+		expect(200, this.admin.get("/api/admin/jobs?page=0&size=5"));
+		expect(200, this.admin.get(jobUrl));
+		awaitJob(jobUrl);
+		expect(200, this.admin.get(jobUrl + "/items?page=0&size=10"));
+		expect(200, this.admin.get(jobUrl + "/items?outcome=FAILED"));
+		expect(409, this.admin.post(jobUrl + "/pause", null));
+		expect(409, this.admin.post(jobUrl + "/resume", null));
+		expect(409, this.admin.post(jobUrl + "/cancel", null));
+		expect(409, this.admin.post(jobUrl + "/retry-failed", null));
+		Exchange paused = expect(202, this.admin.post("/api/admin/jobs", "{\"kind\":\"MOVE_CLIENT\",\"parameters\":"
+				+ "{\"clientId\":" + acmeId + ",\"toClientId\":" + globexId + "}}"));
+		String pausedUrl = paused.location();
+		if (this.admin.post(pausedUrl + "/pause", null).status() == 200) {
+			expect(200, this.admin.post(pausedUrl + "/resume", null));
+		}
+		awaitJob(pausedUrl);
+		Exchange failing = expect(202,
+				this.admin.post("/api/admin/jobs", "{\"kind\":\"REPOINT_WEBHOOKS\",\"parameters\":"
+						+ "{\"scope\":\"NUMBERS\",\"phoneNumbers\":[\"+14155550199\"]}}"));
+		awaitJob(failing.location());
+		expect(202, this.admin.post(failing.location() + "/retry-failed", null));
+		awaitJob(failing.location());
+		Exchange cancelled = expect(202, this.admin.post("/api/admin/jobs", "{\"kind\":\"ADOPT_UNTRACKED\"}"));
+		if (this.admin.post(cancelled.location() + "/cancel", null).status() != 200) {
+			awaitJob(cancelled.location());
+		}
+		expect(400, this.admin.post("/api/admin/jobs", "{\"kind\":\"RELEASE_CLIENT\",\"parameters\":{\"clientId\":"
+				+ acmeId + ",\"confirm\":\"not the name\"}}"));
+		expect(404, this.admin.get("/api/admin/jobs/999999999"));
 
 		String email = "contract-" + tag + "@example.com";
 		Exchange user = expect(201, this.admin.post("/api/admin/users",
@@ -293,6 +330,17 @@ class OpenApiContractTests {
 		assertThat(this.contract.violations()).isEmpty();
 		assertThat(this.contract.exercised())
 			.containsExactlyInAnyOrderElementsOf(new TreeSet<>(this.contract.operationIds().values()));
+	}
+
+	/**
+	 * Waits until the job at the URL has ended (or is paused), reading it through the
+	 * contract like every other answer.
+	 */
+	private void awaitJob(String url) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			JsonNode job = expect(200, this.admin.get(url)).json();
+			return job.get("state").asString().matches("SUCCEEDED|FAILED|PARTLY_FAILED|CANCELLED|PAUSED");
+		});
 	}
 
 	private Exchange expect(int status, Exchange exchange) {

@@ -15,14 +15,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static io.twilioprovisioning.platform.DomainException.Kind.CONFLICT;
 import static io.twilioprovisioning.platform.DomainException.Kind.NOT_FOUND;
 import static io.twilioprovisioning.platform.DomainException.Kind.REFUSED;
 import static io.twilioprovisioning.platform.DomainException.Kind.UNAVAILABLE;
 
 /**
  * Sync with Twilio (docs/design.md, invariant 7): run a check, read the latest report,
- * and adopt, fix or close what it found.
+ * and fix names. Adopting, fixing webhooks and closing missing numbers are jobs
+ * ({@code jobs} module), under the same paths.
  */
 @RestController
 @RequestMapping("/api/admin/twilio/sync")
@@ -53,35 +53,11 @@ class SyncApiController {
 	}
 
 	@ApiProblems({ REFUSED, UNAVAILABLE })
-	@PostMapping("/adopt")
-	@Operation(operationId = "adoptUntrackedNumbers",
-			summary = "Track every number owned in Twilio but not tracked, as active and unassigned")
-	SyncActionResult adopt(Principal principal) {
-		return this.sync.adoptUntracked(principal.getName());
-	}
-
-	@ApiProblems({ REFUSED, UNAVAILABLE })
-	@PostMapping("/fix-webhooks")
-	@Operation(operationId = "fixWebhooks",
-			summary = "Apply the policy's webhooks to every active number whose webhooks differ")
-	SyncActionResult fixWebhooks(Principal principal) {
-		return this.sync.fixWebhooks(principal.getName());
-	}
-
-	@ApiProblems({ REFUSED, UNAVAILABLE })
 	@PostMapping("/fix-names")
 	@Operation(operationId = "fixNames",
 			summary = "Set Twilio's friendly name of every active number back to its client's name where it differs")
 	SyncActionResult fixNames(Principal principal) {
 		return this.sync.fixNames(principal.getName());
-	}
-
-	@ApiProblems({ CONFLICT, REFUSED, UNAVAILABLE })
-	@PostMapping("/close-missing")
-	@Operation(operationId = "closeMissingNumbers",
-			summary = "Record as released every active number Twilio no longer has")
-	SyncActionResult closeMissing(Principal principal) {
-		return this.sync.closeMissing(principal.getName());
 	}
 
 }

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The buttons of the dashboard's "Sync with Twilio" card. After an action the check runs
- * again, so the card shows what is left.
+ * The buttons of the dashboard's "Sync with Twilio" card that run at once (check, fix
+ * names); after an action the check runs again, so the card shows what is left. Adopt,
+ * fix webhooks and close missing start jobs ({@code jobs} module).
  */
 @Controller
 @RequestMapping("/admin/twilio/sync")
@@ -46,28 +47,10 @@ class SyncPageController {
 		return DASHBOARD;
 	}
 
-	@PostMapping("/adopt")
-	String adopt(Principal principal, RedirectAttributes redirect) {
-		return run(() -> this.sync.adoptUntracked(principal.getName()), "Adopted %d untracked number(s)", principal,
-				redirect);
-	}
-
-	@PostMapping("/fix-webhooks")
-	String fixWebhooks(Principal principal, RedirectAttributes redirect) {
-		return run(() -> this.sync.fixWebhooks(principal.getName()), "Applied the policy's webhooks to %d number(s)",
-				principal, redirect);
-	}
-
 	@PostMapping("/fix-names")
 	String fixNames(Principal principal, RedirectAttributes redirect) {
 		return run(() -> this.sync.fixNames(principal.getName()), "Set the client's name in Twilio on %d number(s)",
 				principal, redirect);
-	}
-
-	@PostMapping("/close-missing")
-	String closeMissing(Principal principal, RedirectAttributes redirect) {
-		return run(() -> this.sync.closeMissing(principal.getName()),
-				"Recorded %d number(s) gone from Twilio as released", principal, redirect);
 	}
 
 	private String run(Supplier<SyncActionResult> action, String done, Principal principal,

@@ -76,9 +76,24 @@ class SyncPageControllerTests {
 		return this.emulator.addOwned(FreshNumbers.forSale(this.lifecycle, this.jdbc, "404").value()).sid();
 	}
 
+	/**
+	 * Waits until the job a button started (the page it redirected to) has ended.
+	 */
+	void awaitJob(Page started) {
+		String location = started.location();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(60))
+			.until(() -> this.jdbc.sql("SELECT state FROM jobs WHERE id = ?")
+				.param(id)
+				.query(String.class)
+				.single()
+				.matches("SUCCEEDED|FAILED|PARTLY_FAILED|CANCELLED"));
+	}
+
 	@Test
 	void checkButtonShowsTheReportOnTheDashboard() {
-		this.admin.postForm("/admin/twilio/sync/adopt", "/admin/twilio", Map.of());
+		awaitJob(this.admin.postForm("/admin/twilio/sync/adopt", "/admin/twilio", Map.of()));
 		String untracked = addUntracked();
 
 		Page result = this.admin.postForm("/admin/twilio/sync/check", "/admin/twilio", Map.of());
@@ -99,8 +114,11 @@ class SyncPageControllerTests {
 		Page result = this.admin.postForm("/admin/twilio/sync/adopt", "/admin/twilio", Map.of());
 
 		assertThat(result.status()).isEqualTo(302);
+		assertThat(result.location()).matches(".*/admin/jobs/\\d+");
+		assertThat(this.admin.get(result.location()).html()).contains("started").contains("Progress");
+		awaitJob(result);
 		assertThat(this.lifecycle.findLive(NumberRef.ofSid(untracked)).state()).isEqualTo(PhoneNumberState.ACTIVE);
-		assertThat(this.admin.get("/admin/twilio").html()).contains("Adopted");
+		this.admin.postForm("/admin/twilio/sync/check", "/admin/twilio", Map.of());
 		assertThat(this.sync.latest().orElseThrow().untracked()).noneMatch((i) -> i.sid().equals(untracked));
 		assertThat(this.sync.latest().orElseThrow().webhooksDiffer()).anyMatch((i) -> i.sid().equals(untracked));
 	}

@@ -1,0 +1,324 @@
+package io.twilioprovisioning.jobs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code jobs} and {@code job_items} tables.
+ */
+@Repository
+class JobRepository {
+
+	private static final String JOB_COLUMNS = "id, kind, parameters::text AS parameters, started_by, state, planned, "
+			+ "total, done, failed, skipped, problem, created_at, started_at, finished_at";
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final RowMapper<Job> jobs = this::job;
+
+	JobRepository(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	long insert(JobKind kind, String parameters, String startedBy) {
+		return this.jdbc
+			.sql("INSERT INTO jobs (kind, parameters, started_by, state) VALUES (?, CAST(? AS jsonb), ?, 'QUEUED') "
+					+ "RETURNING id")
+			.params(kind.name(), parameters, startedBy)
+			.query(Long.class)
+			.single();
+	}
+
+	Optional<Job> find(long id) {
+		return this.jdbc.sql("SELECT " + JOB_COLUMNS + " FROM jobs WHERE id = ?").param(id).query(this.jobs).optional();
+	}
+
+	String parameters(long id) {
+		return this.jdbc.sql("SELECT parameters::text FROM jobs WHERE id = ?").param(id).query(String.class).single();
+	}
+
+	List<Job> page(int offset, int size) {
+		return this.jdbc.sql("SELECT " + JOB_COLUMNS + " FROM jobs ORDER BY id DESC LIMIT ? OFFSET ?")
+			.params(size, offset)
+			.query(this.jobs)
+			.list();
+	}
+
+	long count() {
+		return this.jdbc.sql("SELECT count(*) FROM jobs").query(Long.class).single();
+	}
+
+	List<Job> active() {
+		return this.jdbc
+			.sql("SELECT " + JOB_COLUMNS + " FROM jobs WHERE state IN ('QUEUED', 'RUNNING', 'PAUSED') ORDER BY id")
+			.query(this.jobs)
+			.list();
+	}
+
+	List<Long> toRun() {
+		return this.jdbc.sql("SELECT id FROM jobs WHERE state IN ('QUEUED', 'RUNNING') ORDER BY id")
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Moves the job from one of the states to another.
+	 * @return whether it was in one of them
+	 */
+	boolean transition(long id, List<JobState> from, JobState to, boolean finished) {
+		return this.jdbc
+			.sql("UPDATE jobs SET state = :to, updated_at = now(), "
+					+ "finished_at = CASE WHEN :finished THEN now() ELSE NULL END, "
+					+ "started_at = CASE WHEN :to = 'RUNNING' THEN coalesce(started_at, now()) ELSE started_at END "
+					+ "WHERE id = :id AND state IN (:from)")
+			.param("to", to.name())
+			.param("finished", finished)
+			.param("id", id)
+			.param("from", from.stream().map(Enum::name).toList())
+			.update() == 1;
+	}
+
+	void fail(long id, String problem) {
+		this.jdbc
+			.sql("UPDATE jobs SET state = 'FAILED', problem = ?, finished_at = now(), updated_at = now() "
+					+ "WHERE id = ? AND state IN ('QUEUED', 'RUNNING')")
+			.params(truncate(problem), id)
+			.update();
+	}
+
+	/**
+	 * Ends a job whose items all have an outcome, unless it was paused or cancelled
+	 * meanwhile.
+	 */
+	void finish(long id) {
+		this.jdbc.sql("""
+				UPDATE jobs SET updated_at = now(), finished_at = now(),
+				  state = CASE WHEN failed = 0 THEN 'SUCCEEDED' WHEN done + skipped = 0 THEN 'FAILED'
+				               ELSE 'PARTLY_FAILED' END
+				WHERE id = ? AND state IN ('QUEUED', 'RUNNING')""").param(id).update();
+	}
+
+	void addItems(long jobId, List<PlannedItem> items) {
+		this.template.batchUpdate(
+				"INSERT INTO job_items (job_id, item_key, payload, outcome) VALUES (?, ?, CAST(? AS jsonb), 'PENDING') "
+						+ "ON CONFLICT (job_id, item_key) DO NOTHING",
+				items, 1000, (statement, item) -> {
+					statement.setLong(1, jobId);
+					statement.setString(2, item.key());
+					statement.setString(3, item.payload());
+				});
+	}
+
+	void planned(long id) {
+		this.jdbc
+			.sql("UPDATE jobs SET planned = TRUE, total = (SELECT count(*) FROM job_items WHERE job_id = :id), "
+					+ "updated_at = now() WHERE id = :id")
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Takes the next items that have no outcome, oldest first, and marks them taken.
+	 */
+	List<ClaimedItem> claim(long jobId, int size) {
+		return this.jdbc.sql("""
+				WITH next AS MATERIALIZED (
+				  SELECT seq FROM job_items WHERE job_id = :job AND outcome IN ('PENDING', 'RUNNING')
+				  ORDER BY seq LIMIT :size FOR UPDATE SKIP LOCKED)
+				UPDATE job_items SET outcome = 'RUNNING', attempts = attempts + 1
+				FROM next WHERE job_items.job_id = :job AND job_items.seq = next.seq
+				RETURNING job_items.seq, item_key, payload::text AS payload, attempts""")
+			.param("job", jobId)
+			.param("size", size)
+			.query((rs, row) -> new ClaimedItem(jobId, rs.getLong("seq"), rs.getString("item_key"),
+					rs.getString("payload"), rs.getInt("attempts")))
+			.list()
+			.stream()
+			.sorted((a, b) -> Long.compare(a.seq(), b.seq()))
+			.toList();
+	}
+
+	/**
+	 * Records the outcomes of a chunk and adds them to the job's counts, in the caller's
+	 * transaction.
+	 */
+	void record(long jobId, List<ItemResult> results) {
+		this.template.batchUpdate(
+				"UPDATE job_items SET outcome = ?, twilio_code = ?, message = ?, finished_at = now() "
+						+ "WHERE job_id = ? AND seq = ? AND outcome = 'RUNNING'",
+				results, 1000, (statement, result) -> {
+					statement.setString(1, result.outcome().name());
+					statement.setObject(2, result.twilioCode());
+					statement.setString(3, truncate(result.message()));
+					statement.setLong(4, jobId);
+					statement.setLong(5, result.seq());
+				});
+		int done = 0;
+		int failed = 0;
+		int skipped = 0;
+		for (ItemResult result : results) {
+			switch (result.outcome()) {
+				case DONE -> done++;
+				case FAILED -> failed++;
+				case SKIPPED -> skipped++;
+				default -> throw new IllegalArgumentException("Not an outcome: " + result.outcome());
+			}
+		}
+		this.jdbc
+			.sql("UPDATE jobs SET done = done + ?, failed = failed + ?, skipped = skipped + ?, updated_at = now() "
+					+ "WHERE id = ?")
+			.params(done, failed, skipped, jobId)
+			.update();
+	}
+
+	void updatePayload(long jobId, long seq, String payload) {
+		this.jdbc.sql("UPDATE job_items SET payload = CAST(? AS jsonb) WHERE job_id = ? AND seq = ?")
+			.params(payload, jobId, seq)
+			.update();
+	}
+
+	/**
+	 * Skips every item without an outcome, e.g. when Twilio has no more numbers to buy.
+	 */
+	void skipRemaining(long jobId, String message) {
+		int skipped = this.jdbc
+			.sql("UPDATE job_items SET outcome = 'SKIPPED', message = ?, finished_at = now() "
+					+ "WHERE job_id = ? AND outcome IN ('PENDING', 'RUNNING')")
+			.params(message, jobId)
+			.update();
+		this.jdbc.sql("UPDATE jobs SET skipped = skipped + ?, updated_at = now() WHERE id = ?")
+			.params(skipped, jobId)
+			.update();
+	}
+
+	/**
+	 * Makes the failed items pending again and the job queued, in the caller's
+	 * transaction.
+	 * @return how many items will be retried
+	 */
+	int retryFailed(long jobId) {
+		int retried = this.jdbc
+			.sql("UPDATE job_items SET outcome = 'PENDING', finished_at = NULL WHERE job_id = ? AND outcome = 'FAILED'")
+			.param(jobId)
+			.update();
+		this.jdbc
+			.sql("UPDATE jobs SET failed = failed - ?, state = 'QUEUED', finished_at = NULL, updated_at = now() "
+					+ "WHERE id = ?")
+			.params(retried, jobId)
+			.update();
+		return retried;
+	}
+
+	List<JobItem> items(long jobId, ItemOutcome outcome, int offset, int size) {
+		return this.jdbc
+			.sql("SELECT seq, item_key, outcome, twilio_code, message, attempts, finished_at FROM job_items "
+					+ "WHERE job_id = :job AND (CAST(:outcome AS varchar) IS NULL OR outcome = :outcome) "
+					+ "ORDER BY seq LIMIT :size OFFSET :offset")
+			.param("job", jobId)
+			.param("outcome", (outcome != null) ? outcome.name() : null)
+			.param("size", size)
+			.param("offset", offset)
+			.query(JobRepository::item)
+			.list();
+	}
+
+	long countItems(long jobId, ItemOutcome outcome) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM job_items WHERE job_id = :job "
+					+ "AND (CAST(:outcome AS varchar) IS NULL OR outcome = :outcome)")
+			.param("job", jobId)
+			.param("outcome", (outcome != null) ? outcome.name() : null)
+			.query(Long.class)
+			.single();
+	}
+
+	void forEachItem(long jobId, Consumer<JobItem> consumer) {
+		this.template.query((connection) -> {
+			var statement = connection.prepareStatement(
+					"SELECT seq, item_key, outcome, twilio_code, message, attempts, finished_at FROM job_items "
+							+ "WHERE job_id = ? ORDER BY seq");
+			statement.setFetchSize(1000);
+			statement.setLong(1, jobId);
+			return statement;
+		}, (ResultSet rs) -> {
+			consumer.accept(item(rs, 0));
+		});
+	}
+
+	private static JobItem item(ResultSet rs, int row) throws SQLException {
+		int code = rs.getInt("twilio_code");
+		return new JobItem(rs.getLong("seq"), rs.getString("item_key"), ItemOutcome.valueOf(rs.getString("outcome")),
+				rs.wasNull() ? null : code, rs.getString("message"), rs.getInt("attempts"),
+				instant(rs.getTimestamp("finished_at")));
+	}
+
+	private Job job(ResultSet rs, int row) throws SQLException {
+		return new Job(rs.getLong("id"), JobKind.valueOf(rs.getString("kind")),
+				this.json.readValue(rs.getString("parameters"), MAP), rs.getString("started_by"),
+				JobState.valueOf(rs.getString("state")), rs.getBoolean("planned"), rs.getInt("total"),
+				rs.getInt("done"), rs.getInt("failed"), rs.getInt("skipped"), rs.getString("problem"),
+				instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
+				instant(rs.getTimestamp("finished_at")));
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static String truncate(String text) {
+		return (text == null || text.length() <= 1000) ? text : text.substring(0, 997) + "...";
+	}
+
+	/**
+	 * An item to add to a job: its key and what the kind needs to do it.
+	 */
+	record PlannedItem(String key, String payload) {
+	}
+
+	/**
+	 * An item taken by a chunk.
+	 *
+	 * @param attempts how often it was taken, this time included: above 1 it was taken
+	 * before by a run that stopped before its outcome was committed
+	 */
+	record ClaimedItem(long jobId, long seq, String key, String payload, int attempts) {
+	}
+
+	/**
+	 * The outcome of a taken item.
+	 */
+	record ItemResult(long seq, ItemOutcome outcome, Integer twilioCode, String message, boolean exhausted) {
+
+		static ItemResult done(long seq, String message) {
+			return new ItemResult(seq, ItemOutcome.DONE, null, message, false);
+		}
+
+		static ItemResult skipped(long seq, String message) {
+			return new ItemResult(seq, ItemOutcome.SKIPPED, null, message, false);
+		}
+
+	}
+
+}

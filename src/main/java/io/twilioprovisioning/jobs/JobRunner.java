@@ -1,0 +1,167 @@
+package io.twilioprovisioning.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.twilioprovisioning.jobs.JobRepository.ClaimedItem;
+import io.twilioprovisioning.jobs.JobRepository.ItemResult;
+import io.twilioprovisioning.numbers.CarrierException;
+import io.twilioprovisioning.platform.BulkWork;
+import io.twilioprovisioning.platform.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Works on one job on this instance: lists its items once, then takes them a chunk at a
+ * time, does the chunk's items on a bounded pool (each inside
+ * {@link BulkWork#run(Runnable)}, so the Twilio adapter sends them through its adaptive
+ * limit), and commits the chunk's outcomes and counts in one transaction. Between chunks
+ * it looks at the job's state, so a pause or cancel takes effect within one chunk.
+ */
+@Component
+class JobRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+	private final JobRepository repository;
+
+	private final Map<JobKind, JobWork> kinds;
+
+	private final JobsProperties properties;
+
+	private final TransactionTemplate tx;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	JobRunner(JobRepository repository, List<JobWork> kinds, JobsProperties properties,
+			PlatformTransactionManager transactionManager) {
+		this.repository = repository;
+		this.kinds = kinds.stream().collect(Collectors.toMap(JobWork::kind, Function.identity()));
+		this.properties = properties;
+		this.tx = new TransactionTemplate(transactionManager);
+	}
+
+	JobWork work(JobKind kind) {
+		return this.kinds.get(kind);
+	}
+
+	/**
+	 * Works on the job until its items all have an outcome, it is paused or cancelled, or
+	 * this instance stops.
+	 * @param stopping whether this instance is stopping (the job stays running, and the
+	 * next instance that takes it goes on)
+	 */
+	void run(long jobId, BooleanSupplier stopping) {
+		Job job = this.repository.find(jobId).orElse(null);
+		if (job == null || !this.repository.transition(jobId, List.of(JobState.QUEUED, JobState.RUNNING),
+				JobState.RUNNING, false)) {
+			return;
+		}
+		JobWork work = this.kinds.get(job.kind());
+		JobParameters parameters = this.json.readValue(this.repository.parameters(jobId), JobParameters.class);
+		if (!job.planned()) {
+			try {
+				work.plan(jobId, parameters, (items) -> this.repository.addItems(jobId, items));
+				this.repository.planned(jobId);
+			}
+			catch (DomainException ex) {
+				log.warn("Job {} ({}) could not list its items: {}", jobId, job.kind(), ex.getMessage());
+				this.repository.fail(jobId, ex.getMessage());
+				return;
+			}
+		}
+		int threads = Math.min(this.properties.maxConcurrency(), work.maxConcurrency());
+		AtomicInteger count = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(threads, (runnable) -> {
+			Thread thread = new Thread(runnable, "job-" + jobId + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			while (true) {
+				JobState state = this.repository.find(jobId).map(Job::state).orElse(JobState.CANCELLED);
+				if (state != JobState.RUNNING && state != JobState.QUEUED) {
+					log.info("Job {} stopped: {}", jobId, state);
+					return;
+				}
+				if (stopping.getAsBoolean()) {
+					log.info("Job {} left for the next instance: this one stops", jobId);
+					return;
+				}
+				List<ClaimedItem> chunk = this.tx
+					.execute((status) -> this.repository.claim(jobId, this.properties.chunkSize()));
+				if (chunk == null || chunk.isEmpty()) {
+					this.repository.finish(jobId);
+					return;
+				}
+				List<ItemResult> results = process(pool, work, parameters, chunk, job.startedBy());
+				this.tx.executeWithoutResult((status) -> this.repository.record(jobId, results));
+				ItemResult exhausted = results.stream().filter(ItemResult::exhausted).findFirst().orElse(null);
+				if (exhausted != null) {
+					this.repository.skipRemaining(jobId, exhausted.message());
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private List<ItemResult> process(ExecutorService pool, JobWork work, JobParameters parameters,
+			List<ClaimedItem> chunk, String actor) {
+		List<Future<ItemResult>> futures = new ArrayList<>(chunk.size());
+		for (ClaimedItem item : chunk) {
+			futures.add(pool.submit(() -> BulkWork.call(() -> processOne(work, parameters, item, actor))));
+		}
+		List<ItemResult> results = new ArrayList<>(chunk.size());
+		for (int i = 0; i < futures.size(); i++) {
+			try {
+				results.add(futures.get(i).get());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while job items ran", ex);
+			}
+			catch (ExecutionException ex) {
+				results.add(failed(chunk.get(i), ex.getCause()));
+			}
+		}
+		return results;
+	}
+
+	private ItemResult processOne(JobWork work, JobParameters parameters, ClaimedItem item, String actor) {
+		try {
+			return work.process(item.jobId(), parameters, item, actor);
+		}
+		catch (RuntimeException ex) {
+			return failed(item, ex);
+		}
+	}
+
+	private static ItemResult failed(ClaimedItem item, Throwable ex) {
+		if (ex instanceof CarrierException carrier) {
+			return new ItemResult(item.seq(), ItemOutcome.FAILED, carrier.carrierCode(), carrier.getMessage(), false);
+		}
+		if (ex instanceof DomainException domain) {
+			return new ItemResult(item.seq(), ItemOutcome.FAILED, null, domain.getMessage(), false);
+		}
+		log.warn("Item {} of job {} failed unexpectedly", item.key(), item.jobId(), ex);
+		return new ItemResult(item.seq(), ItemOutcome.FAILED, null,
+				"unexpected error: " + ex.getClass().getSimpleName(), false);
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.twilioprovisioning.jobs;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.twilioprovisioning.jobs.JobRepository.ClaimedItem;
+import io.twilioprovisioning.jobs.JobRepository.ItemResult;
+import io.twilioprovisioning.jobs.JobRepository.PlannedItem;
+
+/**
+ * What one kind of job does: which parameters it needs, which items it has, and what it
+ * does to one item, always through the {@code numbers} lifecycle. Doing an item again
+ * must be harmless: an item taken before by a run that stopped ({@code attempts > 1}) is
+ * checked before it is done again.
+ */
+interface JobWork {
+
+	JobKind kind();
+
+	/**
+	 * Checks the parameters before the job is stored.
+	 * @throws InvalidJobException when they do not fit the kind
+	 */
+	void validate(JobParameters parameters);
+
+	/**
+	 * Lists the job's items, page by page; may be called again after a crash (items are
+	 * added once by their key).
+	 */
+	void plan(long jobId, JobParameters parameters, Consumer<List<PlannedItem>> items);
+
+	/**
+	 * Does one item. A {@link io.twilioprovisioning.platform.DomainException} is recorded
+	 * as the item's failure.
+	 */
+	ItemResult process(long jobId, JobParameters parameters, ClaimedItem item, String actor);
+
+	/**
+	 * How many items of this kind may run at once, at most.
+	 */
+	default int maxConcurrency() {
+		return Integer.MAX_VALUE;
+	}
+
+}

@@ -1,0 +1,11 @@
+/**
+ * Bulk work as durable background jobs: re-point webhooks, buy, release or move a
+ * client's numbers, adopt untracked numbers, close missing ones. Each job keeps its
+ * parameters, state, counts and one outcome per item; items run in chunks whose outcomes
+ * are committed together, so a job resumes where it stopped on any instance. The job
+ * engine is db-scheduler (docs/adr/0018). Every item goes through the {@code numbers}
+ * lifecycle, inside {@link io.twilioprovisioning.platform.BulkWork}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Jobs",
+		allowedDependencies = { "platform", "numbers", "clients" })
+package io.twilioprovisioning.jobs;

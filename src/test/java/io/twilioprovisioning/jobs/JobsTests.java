@@ -1,0 +1,269 @@
+package io.twilioprovisioning.jobs;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.twilioprovisioning.clients.Client;
+import io.twilioprovisioning.clients.ClientManagement;
+import io.twilioprovisioning.numbers.NumberLifecycle;
+import io.twilioprovisioning.numbers.PhoneNumberState;
+import io.twilioprovisioning.numbers.PurchaseCommand;
+import io.twilioprovisioning.numbers.TrackedNumber;
+import io.twilioprovisioning.platform.PageRequest;
+import io.twilioprovisioning.sandbox.Fault;
+import io.twilioprovisioning.sandbox.Operation;
+import io.twilioprovisioning.sandbox.TwilioEmulator;
+import io.twilioprovisioning.support.FreshNumbers;
+import io.twilioprovisioning.support.RunningServerTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Jobs on the running application against the sandbox emulator: each kind changes numbers
+ * through the lifecycle (audited once per item), per-item failures are recorded with
+ * Twilio's code and can be retried, a 429 storm loses nothing, and bad parameters are
+ * refused before anything is stored.
+ */
+@RunningServerTest
+class JobsTests {
+
+	private static final String ACTOR = RunningServerTest.ADMIN_EMAIL;
+
+	private static final List<String> AREA_CODES = List.of("206", "617", "305", "312");
+
+	@Autowired
+	Jobs jobs;
+
+	@Autowired
+	NumberLifecycle lifecycle;
+
+	@Autowired
+	io.twilioprovisioning.numbers.NumberListing listing;
+
+	@Autowired
+	ClientManagement clients;
+
+	@Autowired
+	TwilioEmulator emulator;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	@AfterEach
+	void clearFaults() {
+		this.emulator.faults().clear();
+	}
+
+	@Test
+	void repointAppliesGivenUrlsToEveryNumberOfAClientOnceEach() {
+		Client client = client();
+		List<TrackedNumber> numbers = buy(client, 6);
+		String voice = "https://hooks.example.com/voice/" + client.id();
+
+		Job job = finished(this.jobs.start(JobKind.REPOINT_WEBHOOKS,
+				new JobParameters("CLIENT", client.id(), null, null, voice, null, null, null, null, null, null, null),
+				ACTOR));
+
+		assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(job.total()).isEqualTo(6);
+		assertThat(job.done()).isEqualTo(6);
+		for (TrackedNumber number : numbers) {
+			assertThat(this.emulator.owned(number.sid()).orElseThrow().voiceUrl()).isEqualTo(voice);
+			assertThat(audits(number, "CONFIGURE")).isEqualTo(1);
+		}
+		assertThat(this.jobs.items(job.id(), null, new PageRequest(0, 50)).content())
+			.allSatisfy((item) -> assertThat(item.outcome()).isEqualTo(ItemOutcome.DONE));
+
+		Job again = finished(this.jobs.start(JobKind.REPOINT_WEBHOOKS,
+				new JobParameters("CLIENT", client.id(), null, null, voice, null, null, null, null, null, null, null),
+				ACTOR));
+		assertThat(again.skipped()).as("already pointed there: Twilio is not called").isEqualTo(6);
+		assertThat(audits(numbers.get(0), "CONFIGURE")).isEqualTo(1);
+	}
+
+	@Test
+	void perItemFailuresAreRecordedWithTwilioCodeAndRetryable() {
+		Client client = client();
+		List<TrackedNumber> numbers = buy(client, 4);
+		this.emulator.faults().failNext(Operation.UPDATE, Fault.SERVICE_UNAVAILABLE, 2);
+
+		Job job = finished(this.jobs.start(JobKind.REPOINT_WEBHOOKS, new JobParameters("CLIENT", client.id(), null,
+				null, "https://hooks.example.com/retry", null, null, null, null, null, null, null), ACTOR));
+
+		assertThat(job.state()).isEqualTo(JobState.PARTLY_FAILED);
+		assertThat(job.failed()).isEqualTo(2);
+		assertThat(job.done()).isEqualTo(2);
+		List<JobItem> failed = this.jobs.items(job.id(), ItemOutcome.FAILED, new PageRequest(0, 10)).content();
+		assertThat(failed).hasSize(2).allSatisfy((item) -> {
+			assertThat(item.twilioCode()).isNotNull();
+			assertThat(item.message()).isNotBlank();
+		});
+
+		Job retried = finished(this.jobs.retryFailed(job.id()));
+
+		assertThat(retried.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(retried.done()).isEqualTo(4);
+		assertThat(retried.failed()).isZero();
+		for (TrackedNumber number : numbers) {
+			assertThat(this.emulator.owned(number.sid()).orElseThrow().voiceUrl())
+				.isEqualTo("https://hooks.example.com/retry");
+		}
+	}
+
+	@Test
+	void aTooManyRequestsStormSlowsAJobButLosesNothing() {
+		Client client = client();
+		List<TrackedNumber> numbers = buy(client, 12);
+		this.emulator.faults().concurrencyLimit(1).latency(Duration.ofMillis(20));
+		this.emulator.faults().failRate(Operation.UPDATE, Fault.TOO_MANY_REQUESTS, 0.3);
+
+		Job job = finished(this.jobs.start(JobKind.REPOINT_WEBHOOKS, new JobParameters("CLIENT", client.id(), null,
+				null, "https://hooks.example.com/storm", null, null, null, null, null, null, null), ACTOR));
+		assertThat(job.done() + job.failed()).as("every item has an outcome").isEqualTo(12);
+		this.emulator.faults().clear();
+		for (int round = 0; round < 5 && job.failed() > 0; round++) {
+			job = finished(this.jobs.retryFailed(job.id()));
+		}
+
+		assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(job.done()).isEqualTo(12);
+		for (TrackedNumber number : numbers) {
+			assertThat(this.emulator.owned(number.sid()).orElseThrow().voiceUrl())
+				.isEqualTo("https://hooks.example.com/storm");
+			assertThat(audits(number, "CONFIGURE") - failures(number, "CONFIGURE")).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void moveAndReleaseAClientsNumbersThroughTheLifecycle() {
+		Client from = client();
+		Client to = client();
+		List<TrackedNumber> numbers = buy(from, 3);
+
+		Job moved = finished(this.jobs.start(JobKind.MOVE_CLIENT,
+				new JobParameters(null, from.id(), to.id(), null, null, null, null, null, null, null, null, null),
+				ACTOR));
+
+		assertThat(moved.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(numbers).allSatisfy((n) -> assertThat(this.lifecycle.get(n.id()).clientId()).isEqualTo(to.id()));
+		assertThat(numbers).allSatisfy((n) -> assertThat(audits(n, "REASSIGN")).isEqualTo(1));
+		assertThatExceptionOfType(InvalidJobException.class).isThrownBy(() -> this.jobs.start(JobKind.RELEASE_CLIENT,
+				new JobParameters(null, to.id(), null, null, null, null, null, null, null, null, null, "wrong"),
+				ACTOR));
+
+		Job released = finished(this.jobs.start(JobKind.RELEASE_CLIENT,
+				new JobParameters(null, to.id(), null, null, null, null, null, null, null, null, null, to.name()),
+				ACTOR));
+
+		assertThat(released.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(released.done()).isEqualTo(3);
+		assertThat(numbers).allSatisfy((n) -> {
+			assertThat(this.lifecycle.get(n.id()).state()).isEqualTo(PhoneNumberState.RELEASED);
+			assertThat(this.emulator.owned(n.sid())).isEmpty();
+		});
+	}
+
+	@Test
+	void buyStopsCleanlyWhenTwilioHasNoMoreNumbers() {
+		Client client = client();
+
+		Job bought = finished(this.jobs.start(JobKind.BUY_NUMBERS,
+				new JobParameters(null, client.id(), null, null, null, null, null, 3, "415", null, null, null), ACTOR));
+		Job none = finished(this.jobs.start(JobKind.BUY_NUMBERS,
+				new JobParameters(null, client.id(), null, null, null, null, null, 3, "533", null, "99999", null),
+				ACTOR));
+
+		assertThat(bought.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(bought.done()).isEqualTo(3);
+		assertThat(this.listing
+			.list(io.twilioprovisioning.numbers.NumberQuery.ofClient(client.id()), new PageRequest(0, 10))
+			.totalElements()).isEqualTo(3);
+		assertThat(none.state().finished()).isTrue();
+		assertThat(none.done()).isZero();
+		assertThat(none.remaining()).isZero();
+	}
+
+	@Test
+	void adoptTracksUntrackedNumbersFromTwilio() {
+		String sid = this.emulator.addOwned(fresh().value()).sid();
+
+		Job job = finished(this.jobs.start(JobKind.ADOPT_UNTRACKED, JobParameters.NONE, ACTOR));
+
+		assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(this.lifecycle.findLive(io.twilioprovisioning.numbers.NumberRef.ofSid(sid)).state())
+			.isEqualTo(PhoneNumberState.ACTIVE);
+	}
+
+	@Test
+	void parametersThatDoNotFitTheKindAreRefusedBeforeAnythingIsStored() {
+		long before = this.jobs.list(new PageRequest(0, 1)).totalElements();
+
+		assertThatExceptionOfType(InvalidJobException.class).isThrownBy(() -> this.jobs.start(JobKind.BUY_NUMBERS,
+				new JobParameters(null, null, null, null, null, null, null, 3, null, null, null, null), ACTOR));
+		assertThatExceptionOfType(InvalidJobException.class)
+			.isThrownBy(() -> this.jobs.start(JobKind.REPOINT_WEBHOOKS, new JobParameters("NUMBERS", null, null,
+					List.of("not a number"), null, null, null, null, null, null, null, null), ACTOR));
+
+		assertThat(this.jobs.list(new PageRequest(0, 1)).totalElements()).isEqualTo(before);
+	}
+
+	private Job finished(Job started) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.jobs.get(started.id()).state().finished());
+		return this.jobs.get(started.id());
+	}
+
+	private Client client() {
+		return this.clients.create("Jobs " + UUID.randomUUID(), null);
+	}
+
+	private List<TrackedNumber> buy(Client client, int count) {
+		List<TrackedNumber> bought = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			bought.add(this.lifecycle.purchase(new PurchaseCommand(fresh(), null, client.id(), null, null, ACTOR))
+				.number());
+		}
+		return bought;
+	}
+
+	/**
+	 * A number for sale that no test tracks, from the area codes this class uses.
+	 */
+	private io.twilioprovisioning.numbers.E164Number fresh() {
+		for (String areaCode : AREA_CODES) {
+			try {
+				return FreshNumbers.forSale(this.lifecycle, this.jdbc, areaCode);
+			}
+			catch (IllegalStateException ex) {
+				// every number of this area code is tracked: the next one
+			}
+		}
+		throw new IllegalStateException("No area code of " + AREA_CODES + " has a number left");
+	}
+
+	private long audits(TrackedNumber number, String action) {
+		return this.jdbc.sql("SELECT count(*) FROM audit_events WHERE phone_number_id = ? AND action = ?")
+			.params(number.id(), action)
+			.query(Long.class)
+			.single();
+	}
+
+	private long failures(TrackedNumber number, String action) {
+		return this.jdbc.sql(
+				"SELECT count(*) FROM audit_events WHERE phone_number_id = ? AND action = ? AND outcome <> 'SUCCEEDED'")
+			.params(number.id(), action)
+			.query(Long.class)
+			.single();
+	}
+
+}
