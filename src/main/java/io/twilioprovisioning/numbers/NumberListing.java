@@ -13,7 +13,9 @@ import org.springframework.stereotype.Service;
 /**
  * Pages of the inventory for the API and the console, at a cost that does not grow with
  * the inventory (docs/adr/0021): pages by keyset cursor, each a range scan of the index
- * of its order; shallow pages also by number; counts that stop at {@link #COUNT_CAP}.
+ * of its order; shallow pages also by number; counts that stop at {@link #COUNT_CAP}. A
+ * search ({@link NumberQuery#text()}) is not counted beyond its page (docs/adr/0019): its
+ * total is exact only when the first page holds every match, else a lower bound.
  */
 @Service
 public class NumberListing {
@@ -72,9 +74,26 @@ public class NumberListing {
 
 	private PageResult<TrackedNumber> page(NumberQuery query, List<PhoneNumberRepository.Keyed> rows, int size,
 			Cursor from, Integer pageNumber) {
+		long count;
+		long cap;
+		if (query.text() == null) {
+			count = this.numbers.countUpTo(query, COUNT_CAP);
+			cap = COUNT_CAP;
+		}
+		else {
+			// A search is not counted beyond its page: a broad text matches thousands of
+			// rows, and counting them costs more than finding the page (docs/adr/0019).
+			// Known: the rows before a numbered page (when it is not past the end) and
+			// this one.
+			long before = (pageNumber != null && !rows.isEmpty()) ? (long) pageNumber * size : 0;
+			boolean whole = from == null && rows.size() <= size
+					&& (before > 0 || pageNumber == null || pageNumber == 0);
+			cap = before + Math.min(rows.size(), size);
+			count = whole ? cap : cap + 1;
+		}
 		return Keyset
 			.page(rows, size, from, pageNumber, query.sort().apiValue(), PhoneNumberRepository.Keyed::key,
-					(keyed) -> keyed.row().number().id(), this.numbers.countUpTo(query, COUNT_CAP), COUNT_CAP)
+					(keyed) -> keyed.row().number().id(), count, cap)
 			.map((keyed) -> keyed.row().number());
 	}
 

@@ -15,6 +15,8 @@ import java.util.Set;
 
 import io.twilioprovisioning.platform.SqlLike;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -648,23 +650,36 @@ class PhoneNumberRepository {
 	}
 
 	/**
-	 * Text looks for the digits of a number in any format ({@code 415555},
-	 * {@code (415) 55}, {@code +1 415}: each served by the trigram index on
-	 * {@code e164}), and, unless it is only a number, for part of the friendly name or of
-	 * the client's name (trigram indexes, V2 and V13), or an exact SID.
+	 * Text that is only a number ({@code 415555}, {@code (415) 55}) looks for those
+	 * digits anywhere in {@code e164} (trigram index, V2); one that starts with {@code +}
+	 * ({@code +1 415}) is the start of the number, a range of the e164 index. Other text
+	 * looks for the client's name (trigram index on {@code clients}, V13) and reaches the
+	 * numbers by their client ids, which the friendly name follows (ADR 0011); only when
+	 * it names no client does it look in the friendly names (a renamed number), since
+	 * that trigram index reads every number whose name shares the text's common trigrams
+	 * (docs/adr/0019). An exact SID is found either way.
 	 */
 	private String textCondition(String text, Map<String, Object> params) {
 		String digits = text.replaceAll("[^0-9]", "");
 		boolean numberOnly = NUMBER_TEXT.matcher(text).matches();
 		List<String> any = new ArrayList<>();
-		if (digits.length() >= 3) {
+		if (numberOnly && !digits.isEmpty() && text.startsWith("+")) {
+			// The start of an E.164 number: a range of the e164 index (C.UTF-8 and every
+			// collation order ASCII digits after '+' and before ':'), the LIKE keeps it
+			// exact.
+			any.add("(e164 >= :prefix AND e164 < :prefixEnd AND e164 LIKE :prefixLike)");
+			params.put("prefix", "+" + digits);
+			params.put("prefixEnd", "+" + digits + ":");
+			params.put("prefixLike", "+" + digits + "%");
+		}
+		else if (numberOnly && digits.length() >= 3) {
 			any.add("e164 LIKE :digits");
 			params.put("digits", "%" + digits + "%");
 		}
-		if (!numberOnly || any.isEmpty()) {
-			any.add("lower(friendly_name) LIKE :like ESCAPE '\\'");
+		else {
 			params.put("like", SqlLike.containsIgnoringCase(text));
-			any.add(clientNameCondition(params));
+			String byClient = clientNameCondition(params);
+			any.add((byClient != null) ? byClient : "lower(friendly_name) LIKE :like ESCAPE '\\'");
 		}
 		if (SID_TEXT.matcher(text).matches()) {
 			any.add("twilio_sid = :sid");
@@ -674,18 +689,19 @@ class PhoneNumberRepository {
 	}
 
 	/**
-	 * The numbers of the clients whose name matches: by their ids when there are few (so
-	 * the condition joins the others in one bitmap scan of indexes), else as a subquery
-	 * (a broad text matches many rows, which the walk of the sort index finds soon).
+	 * The numbers of the clients whose name matches: by their ids when there are few (one
+	 * range scan of the client index each), else as a subquery (a broad text matches many
+	 * rows, which the walk of the sort index finds soon); {@code null} when no client's
+	 * name matches.
 	 */
-	private String clientNameCondition(Map<String, Object> params) {
+	private @Nullable String clientNameCondition(Map<String, Object> params) {
 		List<Long> ids = this.jdbc
 			.sql("SELECT id FROM clients WHERE lower(name) LIKE :like ESCAPE '\\' LIMIT " + (MAX_CLIENT_IDS + 1))
 			.param("like", params.get("like"))
 			.query(Long.class)
 			.list();
 		if (ids.isEmpty()) {
-			return "FALSE";
+			return null;
 		}
 		if (ids.size() <= MAX_CLIENT_IDS) {
 			params.put("nameClientIds", ids);

@@ -87,7 +87,7 @@ class InventoryListBenchmark {
 	 */
 	private long[] seed(int size, int clients) {
 		long start = System.nanoTime();
-		this.jdbc.sql("TRUNCATE number_assignments, phone_numbers").update();
+		this.jdbc.sql("TRUNCATE number_assignments, phone_numbers CASCADE").update();
 		long existing = this.jdbc.sql("SELECT count(*) FROM clients WHERE name LIKE 'Bench Client %'")
 			.query(Long.class)
 			.single();

@@ -282,6 +282,89 @@ class NumberListingTests {
 			.doesNotContain(id);
 	}
 
+	@Test
+	void aTextThatNamesAClientFindsItsNumbersByClientAndNotOtherClientsFriendlyNames() {
+		long own = insert(this.client.id(), Instant.now(), "Front desk", null);
+		long namedLikeIt = insert(this.other.id(), Instant.now(), this.client.name(), null);
+		String name = this.client.name().toLowerCase(java.util.Locale.ROOT);
+
+		List<Long> found = ids(this.listing.list(new NumberQuery(null, null, name, false, null), null, 50));
+
+		assertThat(found).contains(own).doesNotContain(namedLikeIt);
+	}
+
+	@Test
+	void aTextThatNamesNoClientLooksInTheFriendlyNames() {
+		String renamed = "Lobby " + UUID.randomUUID();
+		long id = insert(this.client.id(), Instant.now(), renamed, null);
+
+		List<Long> found = ids(this.listing.list(
+				new NumberQuery(null, null, renamed.substring(3).toUpperCase(java.util.Locale.ROOT), false, null), null,
+				50));
+
+		assertThat(found).containsExactly(id);
+	}
+
+	@Test
+	void textWithLettersIsNotSearchedAsDigits() {
+		long id = insert(this.client.id(), Instant.now(), "Front desk", null);
+		String e164 = this.jdbc.sql("SELECT e164 FROM phone_numbers WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+
+		assertThat(ids(this.listing.list(new NumberQuery(null, null, e164.substring(3, 10), false, null), null, 50)))
+			.contains(id);
+		assertThat(ids(
+				this.listing.list(new NumberQuery(null, null, "desk " + e164.substring(3, 10), false, null), null, 50)))
+			.doesNotContain(id);
+	}
+
+	@Test
+	void aNumberThatStartsWithPlusIsTheStartOfTheNumberAndOthersAreFoundAnywhere() {
+		long id = insert(this.client.id(), Instant.now(), "Front desk", null);
+		String e164 = this.jdbc.sql("SELECT e164 FROM phone_numbers WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+		String middle = e164.substring(4, 10);
+
+		assertThat(ids(this.listing.list(new NumberQuery(null, null, e164.substring(0, 8), false, null), null, 50)))
+			.contains(id);
+		assertThat(ids(this.listing.list(new NumberQuery(null, null, "+" + middle, false, null), null, 50)))
+			.doesNotContain(id);
+		assertThat(ids(this.listing.list(new NumberQuery(null, null, middle, false, null), null, 50))).contains(id);
+	}
+
+	@Test
+	void aSearchIsCountedOnlyAsFarAsItsPage() {
+		Instant now = Instant.now();
+		List<Long> ids = List.of(insert(this.client.id(), now, "a", null),
+				insert(this.client.id(), now.minusSeconds(1), "b", null),
+				insert(this.client.id(), now.minusSeconds(2), "c", null));
+		NumberQuery search = new NumberQuery(null, null, this.client.name(), false, null);
+
+		PageResult<TrackedNumber> whole = this.listing.list(search, null, 5);
+		PageResult<TrackedNumber> first = this.listing.list(search, null, 2);
+		PageResult<TrackedNumber> second = this.listing.list(search, first.nextCursor(), 2);
+		PageResult<TrackedNumber> byNumber = this.listing.list(search, new PageRequest(1, 2));
+		PageResult<TrackedNumber> pastTheEnd = this.listing.list(search, new PageRequest(3, 2));
+
+		assertThat(ids(whole)).isEqualTo(ids);
+		assertThat(whole.totalIsExact()).isTrue();
+		assertThat(whole.totalElements()).isEqualTo(3);
+		assertThat(first.totalIsExact()).isFalse();
+		assertThat(first.totalElements()).isEqualTo(2);
+		assertThat(first.totalPages()).isNull();
+		assertThat(ids(second)).containsExactly(ids.get(2));
+		assertThat(second.nextCursor()).isNull();
+		assertThat(ids(byNumber)).containsExactly(ids.get(2));
+		assertThat(byNumber.totalIsExact()).isTrue();
+		assertThat(byNumber.totalElements()).isEqualTo(3);
+		assertThat(pastTheEnd.content()).isEmpty();
+		assertThat(pastTheEnd.totalIsExact()).isFalse();
+	}
+
 	private List<Long> walk(NumberQuery query, int size) {
 		List<Long> seen = new ArrayList<>();
 		PageResult<TrackedNumber> page = this.listing.list(query, null, size);

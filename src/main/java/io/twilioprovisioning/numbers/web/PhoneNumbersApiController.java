@@ -59,15 +59,19 @@ class PhoneNumbersApiController {
 	@Operation(operationId = "listPhoneNumbers",
 			summary = "A page of the inventory, filtered and sorted in the database",
 			description = "status: PURCHASING, ACTIVE, RELEASING, RELEASED, FAILED or ALL (default: the live ones). "
-					+ "q: digits of the number in any format (415555, (415) 55, +1 415), part of the friendly name "
-					+ "or of the client's name, or a SID. "
+					+ "q: digits of the number in any format (415555, (415) 55, +1 415; text of digits, spaces and "
+					+ "+()-. only), part of the client's name (or, when it names no client, of the friendly name), "
+					+ "or a SID. "
 					+ "sort: createdAt|purchasedAt|phoneNumber|friendlyName|state, optionally ,asc or ,desc; "
 					+ "ties are broken by id, so the order is total. "
 					+ "Paging: follow nextCursor / previousCursor (cursor=...): a keyset walk whose pages cost "
 					+ "the same at any depth and neither skip nor repeat rows that change between requests. "
 					+ "page=N is kept for the first " + PageRequest.MAX_OFFSET + " rows only (400 beyond); "
 					+ "give page or cursor, not both. totalElements is exact when totalIsExact is true; "
-					+ "otherwise the count stopped at " + NumberListing.COUNT_CAP + " and means 'at least'.")
+					+ "otherwise the count stopped at " + NumberListing.COUNT_CAP + " and means 'at least'. "
+					+ "With q the matches are not counted beyond the page: totalIsExact is true only when the "
+					+ "first page holds them all, else totalElements counts the rows up to this page's end and "
+					+ "means 'at least'.")
 	PageResult<NumberView> list(@RequestParam(required = false) @Min(1) Long clientId,
 			@RequestParam(required = false) @Pattern(regexp = "^(?i)(PURCHASING|ACTIVE|RELEASING|RELEASED|FAILED|ALL)$",
 					message = "must be PURCHASING, ACTIVE, RELEASING, RELEASED, FAILED or ALL") String status,
