@@ -2,6 +2,7 @@ package io.twilioprovisioning.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import io.twilioprovisioning.numbers.E164Number;
@@ -9,6 +10,8 @@ import io.twilioprovisioning.numbers.NumberLifecycle;
 import io.twilioprovisioning.sandbox.Operation;
 import io.twilioprovisioning.sandbox.TwilioEmulator;
 import io.twilioprovisioning.support.ApiClient;
+import io.twilioprovisioning.support.BrowserSession;
+import io.twilioprovisioning.support.BrowserSession.Page;
 import io.twilioprovisioning.support.FreshNumbers;
 import io.twilioprovisioning.support.RunningServerTest;
 import io.twilioprovisioning.web.OpenApiContract.Caller;
@@ -148,6 +151,37 @@ class ReleaseUndoWindowApiTests {
 		assertThat(this.emulator.requestCount(Operation.RELEASE)).isEqualTo(releasesBefore);
 		expect(200, this.admin.post("/api/admin/phone-numbers/" + id + "/release/undo", null));
 		assertThat(this.contract.violations()).isEmpty();
+	}
+
+	@Test
+	void theConsoleMarksTheNumberAndItsUndoButtonRestoresIt() {
+		long clientId = client("Undo Console " + UUID.randomUUID().toString().substring(0, 8));
+		E164Number number = FreshNumbers.forSale(this.lifecycle, this.jdbc, AREA_CODE);
+		long id = expect(201,
+				this.admin.post("/api/admin/twilio/purchase",
+						"{\"phoneNumber\":\"" + number.value() + "\",\"clientId\":" + clientId + "}"))
+			.json()
+			.at("/number/id")
+			.asLong();
+		BrowserSession console = new BrowserSession(this.port);
+		console.login(RunningServerTest.ADMIN_EMAIL, RunningServerTest.ADMIN_PASSWORD);
+		String page = "/admin/phone-numbers/" + id;
+		assertThat(console.get(page).html()).contains("waits for an undo window").doesNotContain("releasing at");
+
+		Page released = console.postForm(page + "/release", page, Map.of("confirm", number.value()));
+		assertThat(released.status()).isEqualTo(302);
+		assertThat(this.lifecycle.get(id).releaseScheduledAt()).isNotNull();
+		Page shown = console.get(page);
+		assertThat(shown.html()).contains("releasing at").contains("Undo release").contains("will be released at");
+		assertThat(console.get("/admin/phone-numbers?clientId=" + clientId).html()).contains("releasing at")
+			.contains("/release/undo");
+		assertThat(console.get("/admin/clients/" + clientId + "/phone").html()).contains("releasing at");
+
+		Page undone = console.postForm(page + "/release/undo", page, Map.of());
+		assertThat(undone.status()).isEqualTo(302);
+		assertThat(this.lifecycle.get(id).releaseScheduledAt()).isNull();
+		assertThat(console.get(page).html()).contains("was undone").doesNotContain("releasing at");
+		assertThat(this.emulator.ownedByNumber(number.value())).isPresent();
 	}
 
 	private long client(String name) {
