@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 @NullMarked
 public record AuditEntry(long id, Instant occurredAt, String actor, @Schema(allowableValues = {
-		"PURCHASE", "CONFIGURE", "REASSIGN", "RENAME", "RELEASE", "ADOPT", "RECONCILE",
-		"SANDBOX_RESET" }) String action,
+		"PURCHASE", "CONFIGURE", "REASSIGN", "RENAME", "RELEASE", "ADOPT", "RECONCILE", "SANDBOX_RESET",
+		"RELEASE_SCHEDULE", "RELEASE_UNDO" }) String action,
 		@Schema(allowableValues = { "SUCCEEDED", "REFUSED", "FAILED", "UNKNOWN" }) String outcome,
 		@Nullable Long numberId, @Schema(pattern = E164) @Nullable String phoneNumber, @Nullable String sid,
 		@Nullable Long clientId, @Nullable Long otherClientId,

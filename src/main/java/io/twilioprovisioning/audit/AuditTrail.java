@@ -33,7 +33,7 @@ public class AuditTrail {
 
 	static final List<String> ACTIONS = List.of("PURCHASE", "CONFIGURE", "REASSIGN", "RENAME", "RELEASE", "ADOPT",
 			"RECONCILE", "SANDBOX_RESET", "TRANSFER", "SUBACCOUNT", "SERVICE", "SERVICE_JOIN", "SERVICE_LEAVE",
-			"ADDRESS", "BUNDLE");
+			"ADDRESS", "BUNDLE", "RELEASE_SCHEDULE", "RELEASE_UNDO");
 
 	static final List<String> OUTCOMES = List.of("SUCCEEDED", "REFUSED", "FAILED", "UNKNOWN");
 

@@ -14,6 +14,8 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.twilioprovisioning.numbers.NumberLifecycle;
+import io.twilioprovisioning.numbers.ReleaseProperties;
 import io.twilioprovisioning.platform.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,18 +30,27 @@ import org.springframework.stereotype.Component;
  * dies (its heartbeats stop) another one revives the execution, and the runner goes on
  * with the items that have no committed outcome. A recurring sweep schedules every job
  * that should run and has no execution (a resume that raced with the end of a run, a job
- * whose instance was stopped between two chunks).
+ * whose instance was stopped between two chunks). Another recurring task releases the
+ * numbers whose undo window ended (ADR 0031), on one instance at a time.
  */
 @Component
 class JobEngine implements SmartLifecycle {
 
 	static final String TASK = "bulk-job";
 
+	/** The recurring task that releases numbers whose undo window ended (ADR 0031). */
+	static final String RELEASE_SWEEP = "scheduled-release-sweep";
+
+	/** Who the audit trail names for a release done when its undo window ended. */
+	static final String RELEASE_ACTOR = "system (undo window ended)";
+
 	private static final Logger log = LoggerFactory.getLogger(JobEngine.class);
 
 	private final OneTimeTask<Void> task;
 
 	private final RecurringTask<Void> sweep;
+
+	private final RecurringTask<Void> releaseSweep;
 
 	private final DataSource dataSource;
 
@@ -51,8 +62,11 @@ class JobEngine implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	JobEngine(DataSource dataSource, JobRunner runner, JobRepository repository, JobsProperties properties) {
+	JobEngine(DataSource dataSource, JobRunner runner, JobRepository repository, JobsProperties properties,
+			NumberLifecycle lifecycle, ReleaseProperties release) {
 		this.properties = properties;
+		this.releaseSweep = Tasks.recurring(RELEASE_SWEEP, FixedDelay.of(release.sweepInterval()))
+			.execute((instance, context) -> lifecycle.releaseDue(RELEASE_ACTOR));
 		this.task = Tasks.oneTime(TASK)
 			.onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(10)))
 			.onDeadExecutionRevive()
@@ -83,7 +97,7 @@ class JobEngine implements SmartLifecycle {
 	 */
 	private Scheduler newScheduler() {
 		return Scheduler.create(this.dataSource, List.of(this.task))
-			.startTasks(this.sweep)
+			.startTasks(this.sweep, this.releaseSweep)
 			.schedulerName(new SchedulerName.Fixed(ClusterJobs.newInstanceId()))
 			.threads(this.properties.threads())
 			.pollingInterval(this.properties.pollInterval())

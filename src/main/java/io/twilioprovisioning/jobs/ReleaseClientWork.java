@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Releases every active number of a client (churn), after the client's name was typed
- * again. Each release is the lifecycle's: idempotent, audited.
+ * again. Each release is the lifecycle's: idempotent, audited; with an undo window (ADR
+ * 0031) each number is scheduled for release instead, and the job ends when all are
+ * scheduled.
  */
 @Component
 class ReleaseClientWork implements JobWork {
@@ -63,8 +65,9 @@ class ReleaseClientWork implements JobWork {
 		if (!parameters.clientId().equals(number.clientId())) {
 			return ItemResult.skipped(item.seq(), "moved to another client meanwhile");
 		}
-		this.lifecycle.release(NumberRef.ofSid(number.sid()), number.e164(), actor);
-		return ItemResult.done(item.seq(), null);
+		TrackedNumber after = this.lifecycle.requestRelease(NumberRef.ofSid(number.sid()), number.e164(), actor);
+		return ItemResult.done(item.seq(),
+				(after.releaseScheduledAt() != null) ? "releasing at " + after.releaseScheduledAt() : null);
 	}
 
 }

@@ -58,6 +58,16 @@ public class NumberConflictException extends DomainException {
 				number.e164() + " is being changed by another request; reload and try again.");
 	}
 
+	static NumberConflictException releaseScheduled(TrackedNumber number, String step) {
+		return new NumberConflictException("release-scheduled", "Cannot " + step + " " + number.e164()
+				+ ": its release is scheduled for " + number.releaseScheduledAt() + "; undo the release first.");
+	}
+
+	static NumberConflictException notScheduled(TrackedNumber number) {
+		return new NumberConflictException("release-not-scheduled", "No release of " + number.e164()
+				+ " is waiting to be undone (it is " + describe(number.state()) + ").");
+	}
+
 	static NumberConflictException notActive(TrackedNumber number, String step) {
 		return new NumberConflictException("number-not-active", "Cannot " + step + " " + number.e164() + ": it is "
 				+ number.state().name().toLowerCase(java.util.Locale.ROOT) + ".");

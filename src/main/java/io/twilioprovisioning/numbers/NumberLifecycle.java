@@ -1,6 +1,8 @@
 package io.twilioprovisioning.numbers;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,11 +68,14 @@ public class NumberLifecycle {
 
 	private final NumberTransfers transfers;
 
+	private final ReleaseProperties release;
+
 	NumberLifecycle(PhoneNumberRepository numbers, NumberCarrier carrier, ClientManagement clients,
 			WebhookPolicy policy, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
 			ProvisioningMode mode, Clock clock, FriendlyNames names, AreaCodePicker picker,
-			ObjectProvider<NumberPlacement> placement, NumberTransfers transfers) {
+			ObjectProvider<NumberPlacement> placement, NumberTransfers transfers, ReleaseProperties release) {
 		this.transfers = transfers;
+		this.release = release;
 		this.placement = placement.getIfAvailable(() -> NumberPlacement.SHARED);
 		this.numbers = numbers;
 		this.carrier = carrier;
@@ -382,6 +387,7 @@ public class NumberLifecycle {
 		if (before.state() != PhoneNumberState.ACTIVE) {
 			throw NumberConflictException.notActive(before, "configure");
 		}
+		refuseWhenScheduled(before, "configure");
 		WebhookConfig target = useDefaults ? this.policy.defaults() : merge(before.webhooks(), requested);
 		this.policy.validate(target);
 		if (target.voiceFallbackUrl() != null && target.voiceUrl() == null) {
@@ -493,6 +499,7 @@ public class NumberLifecycle {
 	public ReassignResult reassign(NumberRef ref, long toClientId, Long fromClientId, String actor) {
 		Client to = this.clients.getActive(toClientId);
 		TrackedNumber located = findLive(ref);
+		refuseWhenScheduled(located, "reassign");
 		if (located.state() == PhoneNumberState.ACTIVE) {
 			String fromAccount = this.numbers.accountSid(located.id());
 			String toAccount = this.placement.accountFor(to);
@@ -508,6 +515,7 @@ public class NumberLifecycle {
 				if (before.state() != PhoneNumberState.ACTIVE) {
 					throw NumberConflictException.notActive(before, "reassign");
 				}
+				refuseWhenScheduled(before, "reassign");
 				if (fromClientId != null && !fromClientId.equals(before.clientId())) {
 					throw NumberConflictException.clientMismatch(before, fromClientId);
 				}
@@ -637,6 +645,115 @@ public class NumberLifecycle {
 	}
 
 	/**
+	 * Releases a number the way this installation is configured to: at once, or scheduled
+	 * after the undo window ({@code provisioning.release.undo-window}, ADR 0031).
+	 * @param confirm must repeat the number
+	 * @return the number after: released, or still active with
+	 * {@link TrackedNumber#releaseScheduledAt()} set
+	 */
+	public TrackedNumber requestRelease(NumberRef ref, String confirm, String actor) {
+		return this.release.windowOn() ? scheduleRelease(ref, confirm, this.release.undoWindow(), actor)
+				: release(ref, confirm, actor);
+	}
+
+	/**
+	 * Whether releases wait for an undo window.
+	 */
+	public boolean releaseWindowOn() {
+		return this.release.windowOn();
+	}
+
+	/**
+	 * Schedules a number's release after an undo window: the number stays active and
+	 * routed, marked as releasing, until the window ends and {@link #releaseDue} releases
+	 * it. Idempotent: a number already scheduled keeps its first time, a released number
+	 * answers as such.
+	 * @param confirm must repeat the number
+	 * @param window how long the release waits
+	 * @return the number after
+	 */
+	public TrackedNumber scheduleRelease(NumberRef ref, String confirm, Duration window, String actor) {
+		TrackedNumber before = findLatest(ref);
+		Optional<E164Number> confirmed = E164Number.tryParse(confirm, before.phoneNumber().region());
+		if (confirmed.isEmpty() || !confirmed.get().equals(before.phoneNumber())) {
+			throw new ConfirmationMismatchException(before.e164());
+		}
+		if (before.state() == PhoneNumberState.RELEASED || before.releaseScheduledAt() != null) {
+			return before;
+		}
+		if (before.state() != PhoneNumberState.ACTIVE) {
+			throw NumberConflictException.notActive(before, "release");
+		}
+		Instant at = this.clock.instant().plus(window);
+		return this.tx.execute((status) -> {
+			if (this.numbers.scheduleRelease(before.id(), at, actor) != 1) {
+				TrackedNumber now = this.numbers.findById(before.id()).orElseThrow().number();
+				if (now.releaseScheduledAt() != null || now.state() == PhoneNumberState.RELEASED) {
+					return now;
+				}
+				throw NumberConflictException.concurrentChange(before);
+			}
+			TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
+			this.events.publishEvent(new NumberReleaseScheduled(actor, this.clock.instant(), before, after));
+			return after;
+		});
+	}
+
+	/**
+	 * Takes back a scheduled release: the number stays as it was, nothing happens at
+	 * Twilio.
+	 * @throws NumberConflictException when no release is scheduled (or it already
+	 * started)
+	 */
+	public TrackedNumber undoRelease(long id, String actor) {
+		TrackedNumber before = get(id);
+		return this.tx.execute((status) -> {
+			if (this.numbers.undoRelease(before.id()) != 1) {
+				TrackedNumber now = this.numbers.findById(before.id()).orElseThrow().number();
+				throw NumberConflictException.notScheduled(now);
+			}
+			TrackedNumber after = this.numbers.findById(before.id()).orElseThrow().number();
+			this.events.publishEvent(new NumberReleaseUndone(actor, this.clock.instant(), before, after));
+			return after;
+		});
+	}
+
+	/**
+	 * Releases the numbers whose undo window has ended, through the same steps, audit and
+	 * recovery as an immediate release. Safe on every instance at once: a number moves to
+	 * {@code RELEASING} only when it is still active and still due, so only one caller
+	 * releases it and an Undo that came first wins.
+	 * @return how many numbers this call released (Twilio failures are audited and
+	 * retried by recovery)
+	 */
+	public int releaseDue(String actor) {
+		return releaseDue(this.clock.instant(), actor);
+	}
+
+	/**
+	 * {@link #releaseDue(String)} as if it were {@code now}: the tests' controllable
+	 * clock.
+	 */
+	int releaseDue(Instant now, String actor) {
+		int released = 0;
+		for (long id : this.numbers.releaseDue(now, this.release.sweepBatchSize())) {
+			TrackedNumber before = get(id);
+			Integer moved = this.tx.execute((status) -> this.numbers.markReleasingIfDue(id, now));
+			if (moved == null || moved != 1) {
+				continue;
+			}
+			try {
+				finishRelease(before, actor);
+				released++;
+			}
+			catch (CarrierException ex) {
+				log.warn("The scheduled release of {} failed; recovery retries it: {}", before.e164(), ex.getMessage());
+			}
+		}
+		return released;
+	}
+
+	/**
 	 * Deletes the number in Twilio and records it released. When the database fails after
 	 * Twilio released it, the row stays {@code RELEASING} and recovery finishes it
 	 * (Twilio then answers 404, "already gone").
@@ -675,6 +792,12 @@ public class NumberLifecycle {
 			throw new CarrierOutcomeUnknownException("Twilio released " + before.e164()
 					+ ", but the database failed before it was recorded. The number stays 'releasing' and will be "
 					+ "finished automatically.", null, null, null, null, ex);
+		}
+	}
+
+	private static void refuseWhenScheduled(TrackedNumber number, String step) {
+		if (number.releaseScheduledAt() != null) {
+			throw NumberConflictException.releaseScheduled(number, step);
 		}
 	}
 

@@ -32,7 +32,7 @@ class PhoneNumberRepository {
 			id, e164, twilio_sid, friendly_name, state, voice_enabled, sms_enabled, mms_enabled, fax_enabled,
 			voice_url, voice_method, voice_fallback_url, sms_url, sms_method, sms_fallback_url, status_callback,
 			client_id, requested_area_code, failure_code, failure_reason, purchased_at, released_at, created_at,
-			updated_at, version, idempotency_key, request_fingerprint, failure_problem""";
+			updated_at, version, idempotency_key, request_fingerprint, failure_problem, release_scheduled_at""";
 
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
 
@@ -144,10 +144,13 @@ class PhoneNumberRepository {
 	 * @return 1 when closed, 0 when the row was no longer active
 	 */
 	int markGone(long id) {
-		return this.jdbc.sql("""
-				UPDATE phone_numbers SET state = 'RELEASED', released_at = now(), client_id = NULL,
-				  updated_at = now(), version = version + 1
-				WHERE id = :id AND state = 'ACTIVE'""").param("id", id).update();
+		return this.jdbc
+			.sql("""
+					UPDATE phone_numbers SET state = 'RELEASED', released_at = now(), client_id = NULL, release_scheduled_at = NULL,
+					  updated_at = now(), version = version + 1
+					WHERE id = :id AND state = 'ACTIVE'""")
+			.param("id", id)
+			.update();
 	}
 
 	/**
@@ -414,11 +417,67 @@ class PhoneNumberRepository {
 				WHERE id = :id AND state = 'ACTIVE'""").param("id", id).update();
 	}
 
-	int markReleased(long id) {
+	/**
+	 * Schedules the release of an active number not scheduled yet.
+	 * @return 1 when scheduled
+	 */
+	int scheduleRelease(long id, Instant at, String actor) {
 		return this.jdbc.sql("""
-				UPDATE phone_numbers SET state = 'RELEASED', released_at = now(), client_id = NULL,
-				  updated_at = now(), version = version + 1
-				WHERE id = :id AND state = 'RELEASING'""").param("id", id).update();
+				UPDATE phone_numbers SET release_scheduled_at = :at, release_scheduled_by = :actor, updated_at = now(),
+				version = version + 1
+				WHERE id = :id AND state = 'ACTIVE' AND release_scheduled_at IS NULL""")
+			.param("id", id)
+			.param("at", Timestamp.from(at))
+			.param("actor", actor)
+			.update();
+	}
+
+	/**
+	 * Cancels a scheduled release of a number still active.
+	 * @return 1 when cancelled
+	 */
+	int undoRelease(long id) {
+		return this.jdbc.sql("""
+				UPDATE phone_numbers SET release_scheduled_at = NULL, release_scheduled_by = NULL, updated_at = now(),
+				version = version + 1
+				WHERE id = :id AND state = 'ACTIVE' AND release_scheduled_at IS NOT NULL""").param("id", id).update();
+	}
+
+	/**
+	 * Active numbers whose scheduled release is due, oldest first.
+	 */
+	List<Long> releaseDue(Instant now, int limit) {
+		return this.jdbc.sql("""
+				SELECT id FROM phone_numbers WHERE state = 'ACTIVE' AND release_scheduled_at <= :now
+				ORDER BY release_scheduled_at, id LIMIT :limit""")
+			.param("now", Timestamp.from(now))
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Moves a number whose scheduled release is due to {@code RELEASING}: the guard that
+	 * lets only one instance release it, and that loses to an Undo that came first.
+	 * @return 1 when moved
+	 */
+	int markReleasingIfDue(long id, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE phone_numbers SET state = 'RELEASING', updated_at = now(), version = version + 1
+				WHERE id = :id AND state = 'ACTIVE' AND release_scheduled_at <= :now""")
+			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	int markReleased(long id) {
+		return this.jdbc
+			.sql("""
+					UPDATE phone_numbers SET state = 'RELEASED', released_at = now(), client_id = NULL, release_scheduled_at = NULL,
+					  updated_at = now(), version = version + 1
+					WHERE id = :id AND state = 'RELEASING'""")
+			.param("id", id)
+			.update();
 	}
 
 	/**
@@ -754,7 +813,7 @@ class PhoneNumberRepository {
 				rs.getObject("client_id", Long.class), rs.getString("requested_area_code"),
 				rs.getObject("failure_code", Integer.class), rs.getString("failure_reason"),
 				instant(rs, "purchased_at"), instant(rs, "released_at"), instant(rs, "created_at"),
-				instant(rs, "updated_at"), rs.getLong("version"));
+				instant(rs, "updated_at"), rs.getLong("version"), instant(rs, "release_scheduled_at"));
 		return new Row(number, rs.getString("idempotency_key"), rs.getString("request_fingerprint"),
 				rs.getString("failure_problem"));
 	}

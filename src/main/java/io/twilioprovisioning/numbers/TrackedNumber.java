@@ -22,11 +22,13 @@ import java.time.Instant;
  * @param createdAt when the row was created (the purchase intent)
  * @param updatedAt when the row last changed
  * @param version optimistic version, incremented by every change
+ * @param releaseScheduledAt when a release scheduled with an undo window happens, or
+ * {@code null} (ADR 0031)
  */
 public record TrackedNumber(long id, E164Number phoneNumber, String sid, String friendlyName, PhoneNumberState state,
 		Capabilities capabilities, WebhookConfig webhooks, Long clientId, String requestedAreaCode, Integer failureCode,
 		String failureReason, Instant purchasedAt, Instant releasedAt, Instant createdAt, Instant updatedAt,
-		long version) {
+		long version, Instant releaseScheduledAt) {
 
 	/**
 	 * The number in E.164, or {@code null}.

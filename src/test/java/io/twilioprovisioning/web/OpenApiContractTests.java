@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.twilioprovisioning.numbers.E164Number;
 import io.twilioprovisioning.numbers.NumberLifecycle;
+import io.twilioprovisioning.numbers.NumberRef;
 import io.twilioprovisioning.sandbox.Fault;
 import io.twilioprovisioning.sandbox.Operation;
 import io.twilioprovisioning.sandbox.TwilioEmulator;
@@ -196,9 +197,17 @@ class OpenApiContractTests {
 			.anySatisfy((client) -> assertThat(client.get("clientId").asLong()).isIn(acmeId, globexId));
 		expect(200, this.admin.get("/api/admin/reports/costs?month=2024-02&format=json"));
 		expect(400, this.admin.get("/api/admin/reports/costs?month=2024-13"));
+		// a release scheduled with an undo window (this context has none: scheduled
+		// directly)
+		this.lifecycle.scheduleRelease(NumberRef.ofSid(sid), number.value(), Duration.ofHours(24), "contract");
+		assertThat(expect(200, this.admin.get("/api/admin/phone-numbers/" + numberId)).json()
+			.at("/number/releaseScheduledAt")
+			.isString()).isTrue();
+		expect(200, this.admin.post("/api/admin/phone-numbers/" + numberId + "/release/undo", null));
 		expect(200, this.admin.post("/api/admin/twilio/release",
 				"{\"phoneNumber\":\"" + number.value() + "\",\"confirm\":\"" + number.value() + "\"}"));
 		expect(200, this.admin.get("/api/admin/phone-numbers/" + numberId));
+		expect(409, this.admin.post("/api/admin/phone-numbers/" + numberId + "/release/undo", null));
 		JsonNode audit = expect(200,
 				this.admin.get("/api/admin/audit?phoneNumber=" + number.value().replace("+", "%2B") + "&size=20"))
 			.json();

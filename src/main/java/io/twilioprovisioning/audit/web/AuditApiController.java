@@ -45,8 +45,9 @@ class AuditApiController {
 	PageResult<AuditEntry> list(@RequestParam(required = false) @PhoneNumberText String phoneNumber,
 			@RequestParam(required = false) @Min(1) Long clientId,
 			@RequestParam(required = false) @Pattern(
-					regexp = "PURCHASE|CONFIGURE|REASSIGN|RENAME|RELEASE|ADOPT|RECONCILE",
-					message = "must be one of PURCHASE, CONFIGURE, REASSIGN, RENAME, RELEASE, ADOPT, RECONCILE") String action,
+					regexp = "PURCHASE|CONFIGURE|REASSIGN|RENAME|RELEASE|ADOPT|RECONCILE|RELEASE_SCHEDULE|RELEASE_UNDO",
+					message = "must be one of PURCHASE, CONFIGURE, REASSIGN, RENAME, RELEASE, ADOPT, RECONCILE, "
+							+ "RELEASE_SCHEDULE, RELEASE_UNDO") String action,
 			@RequestParam(required = false) @Pattern(regexp = "SUCCEEDED|REFUSED|FAILED|UNKNOWN",
 					message = "must be one of SUCCEEDED, REFUSED, FAILED, UNKNOWN") String outcome,
 			@RequestParam(defaultValue = "0") @Min(0) int page,

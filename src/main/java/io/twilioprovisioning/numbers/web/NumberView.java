@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param releasedAt when it was released
  * @param createdAt when it was first requested
  * @param updatedAt when it last changed
+ * @param releaseScheduledAt when a release scheduled with an undo window happens, or
+ * {@code null}
  */
 @NullMarked
 record NumberView(long id, @Schema(pattern = E164) @Nullable String phoneNumber, @Nullable String nationalFormat,
@@ -36,7 +38,8 @@ record NumberView(long id, @Schema(pattern = E164) @Nullable String phoneNumber,
 				"PURCHASING", "ACTIVE", "RELEASING", "RELEASED", "FAILED" }) String state,
 		@Nullable ClientRef client, Capabilities capabilities, WebhookConfig webhooks, boolean webhooksMatchPolicy,
 		@Nullable Failure failure, @Nullable Instant purchasedAt, @Nullable Instant releasedAt, Instant createdAt,
-		Instant updatedAt){
+		Instant updatedAt, @Schema(description = "When a release scheduled with an undo window happens; the number "
+				+ "stays owned and routed until then (POST /api/admin/phone-numbers/{id}/release/undo takes it back)") @Nullable Instant releaseScheduledAt){
 
 	static final String E164 = "^\\+[1-9][0-9]{1,14}$";
 
@@ -50,7 +53,8 @@ record NumberView(long id, @Schema(pattern = E164) @Nullable String phoneNumber,
 				: null;
 		return new NumberView(number.id(), number.e164(), number.nationalFormat(), number.sid(), number.friendlyName(),
 				number.state().name(), ref, number.capabilities(), number.webhooks(), webhooksMatchPolicy, failure,
-				number.purchasedAt(), number.releasedAt(), number.createdAt(), number.updatedAt());
+				number.purchasedAt(), number.releasedAt(), number.createdAt(), number.updatedAt(),
+				number.releaseScheduledAt());
 	}
 
 	/**

@@ -119,6 +119,16 @@ class PhoneNumbersApiController {
 		return new NumberResponse(this.views.of(result.number()), false, false, result.warnings());
 	}
 
+	@ApiProblems({ NOT_FOUND, CONFLICT })
+	@PostMapping("/{id}/release/undo")
+	@Operation(operationId = "undoRelease",
+			summary = "Take back a release scheduled with an undo window; nothing happens at Twilio",
+			description = "The number stays owned, routed and assigned as it was; 409 when no release of it is "
+					+ "waiting (never scheduled, undone already, or the window ended and it was released).")
+	NumberResponse undoRelease(@PathVariable long id, Principal principal) {
+		return NumberResponse.of(this.views.of(this.lifecycle.undoRelease(id, principal.getName())));
+	}
+
 	/**
 	 * A number and its assignment history.
 	 *

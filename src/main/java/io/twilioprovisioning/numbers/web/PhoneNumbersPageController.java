@@ -53,6 +53,10 @@ class PhoneNumbersPageController {
 
 	static final int PAGE_SIZE = 50;
 
+	private static final java.time.format.DateTimeFormatter RELEASE_TIME = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(java.time.ZoneOffset.UTC);
+
 	private final NumberLifecycle lifecycle;
 
 	private final NumberListing listing;
@@ -132,6 +136,7 @@ class PhoneNumbersPageController {
 	String detail(@PathVariable long id, @RequestParam(required = false) String clientQuery, Model model) {
 		TrackedNumber number = this.lifecycle.get(id);
 		model.addAttribute("number", number);
+		model.addAttribute("releaseWindowOn", this.lifecycle.releaseWindowOn());
 		model.addAttribute("client", (number.clientId() != null) ? findClient(number.clientId()) : null);
 		List<NumberLifecycle.Assignment> history = this.lifecycle.history(id);
 		model.addAttribute("history", history);
@@ -195,8 +200,28 @@ class PhoneNumbersPageController {
 			RedirectAttributes redirect) {
 		TrackedNumber number = this.lifecycle.get(id);
 		try {
-			this.lifecycle.release(NumberRef.ofSid(number.sid()), confirm, principal.getName());
-			Flash.success(redirect, number.nationalFormat() + " was released back to Twilio.");
+			TrackedNumber after = this.lifecycle.requestRelease(NumberRef.ofSid(number.sid()), confirm,
+					principal.getName());
+			if (after.releaseScheduledAt() != null) {
+				Flash.success(redirect, number.nationalFormat() + " will be released at "
+						+ RELEASE_TIME.format(after.releaseScheduledAt()) + ". Until then Undo takes it back.");
+			}
+			else {
+				Flash.success(redirect, number.nationalFormat() + " was released back to Twilio.");
+			}
+		}
+		catch (DomainException ex) {
+			Flash.error(redirect, ex);
+		}
+		return "redirect:/admin/phone-numbers/" + id;
+	}
+
+	@PostMapping("/{id}/release/undo")
+	String undoRelease(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+		TrackedNumber number = this.lifecycle.get(id);
+		try {
+			this.lifecycle.undoRelease(id, principal.getName());
+			Flash.success(redirect, "The release of " + number.nationalFormat() + " was undone; it stays as it was.");
 		}
 		catch (DomainException ex) {
 			Flash.error(redirect, ex);

@@ -21,6 +21,7 @@ import io.twilioprovisioning.numbers.PurchaseCommand;
 import io.twilioprovisioning.numbers.PurchaseResult;
 import io.twilioprovisioning.numbers.SearchResult;
 import io.twilioprovisioning.numbers.SyncReport;
+import io.twilioprovisioning.numbers.TrackedNumber;
 import io.twilioprovisioning.platform.ApiProblems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -111,12 +112,20 @@ class TwilioApiController {
 	}
 
 	@ApiProblems({ NOT_FOUND, CONFLICT, REFUSED, UNAVAILABLE })
+	@ApiResponse(responseCode = "200", description = "Released (or released already)")
+	@ApiResponse(responseCode = "202",
+			description = "Scheduled: with an undo window (provisioning.release.undo-window) the number stays owned "
+					+ "and routed until number.releaseScheduledAt; POST /api/admin/phone-numbers/{id}/release/undo "
+					+ "takes it back. Repeating the request keeps the first time.")
 	@PostMapping("/release")
 	@Operation(operationId = "releaseNumber",
-			summary = "Release a number back to Twilio; confirm must repeat the number. Idempotent.")
-	NumberResponse release(@Valid @RequestBody ReleaseRequest request, Principal principal) {
-		return NumberResponse
-			.of(this.views.of(this.lifecycle.release(request.toRef(), request.confirm(), principal.getName())));
+			summary = "Release a number back to Twilio; confirm must repeat the number. Idempotent.",
+			description = "Releases at once (200), or, when this installation has an undo window, schedules the "
+					+ "release at the end of it (202 with number.releaseScheduledAt; docs/lifecycle.md).")
+	ResponseEntity<NumberResponse> release(@Valid @RequestBody ReleaseRequest request, Principal principal) {
+		TrackedNumber after = this.lifecycle.requestRelease(request.toRef(), request.confirm(), principal.getName());
+		HttpStatus status = (after.releaseScheduledAt() != null) ? HttpStatus.ACCEPTED : HttpStatus.OK;
+		return ResponseEntity.status(status).body(NumberResponse.of(this.views.of(after)));
 	}
 
 	@ApiProblems({ REFUSED, UNAVAILABLE })
