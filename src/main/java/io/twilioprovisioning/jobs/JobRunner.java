@@ -77,8 +77,11 @@ class JobRunner {
 		JobParameters parameters = this.json.readValue(this.repository.parameters(jobId), JobParameters.class);
 		if (!job.planned()) {
 			try {
+				long planning = System.nanoTime();
 				work.plan(jobId, parameters, (items) -> this.repository.addItems(jobId, items));
 				this.repository.planned(jobId);
+				log.info("Job {} ({}) listed its items in {} ms", jobId, job.kind(),
+						(System.nanoTime() - planning) / 1_000_000);
 			}
 			catch (DomainException ex) {
 				log.warn("Job {} ({}) could not list its items: {}", jobId, job.kind(), ex.getMessage());
@@ -108,6 +111,7 @@ class JobRunner {
 					.execute((status) -> this.repository.claim(jobId, work.chunkSize(this.properties.chunkSize())));
 				if (chunk == null || chunk.isEmpty()) {
 					this.repository.finish(jobId);
+					log.info("Job {} ({}) finished", jobId, job.kind());
 					return;
 				}
 				List<ItemResult> results;
