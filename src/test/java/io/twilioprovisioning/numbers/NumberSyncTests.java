@@ -241,7 +241,7 @@ class NumberSyncTests {
 
 	@Test
 	void adoptAllAdoptsAChunkInOneGoExactlyOnceWithOneAuditEntryEach() {
-		List<OwnedNumber> untracked = List.of(owned(addUntracked()), owned(addUntracked()), owned(addUntracked()));
+		List<OwnedNumber> untracked = List.of(owned(addUnsold()), owned(addUnsold()), owned(addUnsold()));
 		TrackedNumber tracked = buy();
 		OwnedNumber trackedBySid = owned(tracked.sid());
 		OwnedNumber trackedByNumber = new OwnedNumber("PN" + "f".repeat(32), tracked.phoneNumber(), null, null, null,
@@ -273,7 +273,7 @@ class NumberSyncTests {
 
 	@Test
 	void adoptAllRolledBackWithItsCallerLeavesNeitherRowsNorAudit() {
-		OwnedNumber number = owned(addUntracked());
+		OwnedNumber number = owned(addUnsold());
 		org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(
 				this.transactionManager);
 
@@ -289,6 +289,16 @@ class NumberSyncTests {
 		assertThat(this.sync.adoptAll(List.of(number), ADMIN)).containsExactly(number.sid());
 		assertThat(liveRows(number.sid())).isEqualTo(1);
 		assertThat(audit(number.sid(), "ADOPT", "SUCCEEDED")).isEqualTo(1);
+	}
+
+	/**
+	 * An untracked number outside what the sandbox sells, leaving other tests' supply
+	 * alone.
+	 */
+	private String addUnsold() {
+		return this.emulator
+			.addOwned("+1299" + (8_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000)))
+			.sid();
 	}
 
 	private OwnedNumber owned(String sid) {
