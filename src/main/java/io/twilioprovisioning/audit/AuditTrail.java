@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.twilioprovisioning.numbers.NumberEvent;
+import io.twilioprovisioning.numbers.NumbersAdopted;
 import io.twilioprovisioning.platform.Cursor;
 import io.twilioprovisioning.platform.InvalidParameterException;
 import io.twilioprovisioning.platform.Keyset;
@@ -18,6 +19,8 @@ import io.twilioprovisioning.platform.PageResult;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,39 +50,56 @@ public class AuditTrail {
 			  other_client_id, before_state::text AS before_state, after_state::text AS after_state, twilio_code, detail
 			FROM audit_events""";
 
+	private static final String INSERT = """
+			INSERT INTO audit_events (occurred_at, actor, action, outcome, phone_number_id, e164, twilio_sid,
+			  client_id, other_client_id, before_state, after_state, twilio_code, detail)
+			VALUES (:occurredAt, :actor, :action, :outcome, :numberId, :e164, :sid, :clientId, :otherClientId,
+			  CAST(:before AS jsonb), CAST(:after AS jsonb), :twilioCode, :detail)""";
+
 	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate named;
 
 	private final JsonMapper json;
 
-	AuditTrail(JdbcClient jdbc, JsonMapper json) {
+	AuditTrail(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.named = named;
 		this.json = json;
 	}
 
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(NumberEvent event) {
-		this.jdbc.sql("""
-				INSERT INTO audit_events (occurred_at, actor, action, outcome, phone_number_id, e164, twilio_sid,
-				  client_id, other_client_id, before_state, after_state, twilio_code, detail)
-				VALUES (:occurredAt, :actor, :action, :outcome, :numberId, :e164, :sid, :clientId, :otherClientId,
-				  CAST(:before AS jsonb), CAST(:after AS jsonb), :twilioCode, :detail)""")
-			.param("occurredAt", Timestamp.from(event.occurredAt()))
-			.param("actor", event.actor())
-			.param("action", event.action())
-			.param("outcome", event.outcome())
-			.param("numberId", event.numberId())
-			.param("e164", event.phoneNumber())
-			.param("sid", event.sid())
-			.param("clientId", event.clientId())
-			.param("otherClientId", event.otherClientId())
-			.param("before",
+		this.named.update(INSERT, params(event));
+	}
+
+	/**
+	 * Writes the entries of a chunk of adopted numbers in one batch.
+	 */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(NumbersAdopted event) {
+		this.named.batchUpdate(INSERT,
+				event.adopted().stream().map(this::params).toArray(MapSqlParameterSource[]::new));
+	}
+
+	private MapSqlParameterSource params(NumberEvent event) {
+		return new MapSqlParameterSource().addValue("occurredAt", Timestamp.from(event.occurredAt()))
+			.addValue("actor", event.actor())
+			.addValue("action", event.action())
+			.addValue("outcome", event.outcome())
+			.addValue("numberId", event.numberId())
+			.addValue("e164", event.phoneNumber())
+			.addValue("sid", event.sid())
+			.addValue("clientId", event.clientId())
+			.addValue("otherClientId", event.otherClientId())
+			.addValue("before",
 					event.beforeSnapshot().isEmpty() ? null : this.json.writeValueAsString(event.beforeSnapshot()))
-			.param("after",
+			.addValue("after",
 					event.afterSnapshot().isEmpty() ? null : this.json.writeValueAsString(event.afterSnapshot()))
-			.param("twilioCode", event.twilioCode())
-			.param("detail", truncate(event.detail()))
-			.update();
+			.addValue("twilioCode", event.twilioCode())
+			.addValue("detail", truncate(event.detail()));
 	}
 
 	/**

@@ -29,8 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Works on one job on this instance: lists its items once, then takes them a chunk at a
  * time, does the chunk's items on a bounded pool (each inside
  * {@link BulkWork#run(Runnable)}, so the Twilio adapter sends them through its adaptive
- * limit), and commits the chunk's outcomes and counts in one transaction. Between chunks
- * it looks at the job's state, so a pause or cancel takes effect within one chunk.
+ * limit), and commits the chunk's outcomes and counts in one transaction. A kind that
+ * does a whole chunk at once ({@link JobWork#chunked()}, e.g. adopt) does it in the very
+ * transaction that records the outcomes. Between chunks it looks at the job's state, so a
+ * pause or cancel takes effect within one chunk.
  */
 @Component
 class JobRunner {
@@ -75,8 +77,11 @@ class JobRunner {
 		JobParameters parameters = this.json.readValue(this.repository.parameters(jobId), JobParameters.class);
 		if (!job.planned()) {
 			try {
+				long planning = System.nanoTime();
 				work.plan(jobId, parameters, (items) -> this.repository.addItems(jobId, items));
 				this.repository.planned(jobId);
+				log.info("Job {} ({}) listed its items in {} ms", jobId, job.kind(),
+						(System.nanoTime() - planning) / 1_000_000);
 			}
 			catch (DomainException ex) {
 				log.warn("Job {} ({}) could not list its items: {}", jobId, job.kind(), ex.getMessage());
@@ -103,13 +108,25 @@ class JobRunner {
 					return;
 				}
 				List<ClaimedItem> chunk = this.tx
-					.execute((status) -> this.repository.claim(jobId, this.properties.chunkSize()));
+					.execute((status) -> this.repository.claim(jobId, work.chunkSize(this.properties.chunkSize())));
 				if (chunk == null || chunk.isEmpty()) {
 					this.repository.finish(jobId);
+					log.info("Job {} ({}) finished", jobId, job.kind());
 					return;
 				}
-				List<ItemResult> results = process(pool, work, parameters, chunk, job.startedBy());
-				this.tx.executeWithoutResult((status) -> this.repository.record(jobId, results));
+				List<ItemResult> results;
+				if (work.chunked()) {
+					results = this.tx.execute((status) -> {
+						List<ItemResult> done = work.processChunk(jobId, parameters, chunk, job.startedBy());
+						this.repository.record(jobId, done);
+						return done;
+					});
+				}
+				else {
+					List<ItemResult> done = process(pool, work, parameters, chunk, job.startedBy());
+					this.tx.executeWithoutResult((status) -> this.repository.record(jobId, done));
+					results = done;
+				}
 				ItemResult exhausted = results.stream().filter(ItemResult::exhausted).findFirst().orElse(null);
 				if (exhausted != null) {
 					this.repository.skipRemaining(jobId, exhausted.message());

@@ -36,6 +36,33 @@ interface JobWork {
 	ItemResult process(long jobId, JobParameters parameters, ClaimedItem item, String actor);
 
 	/**
+	 * Whether this kind does a whole chunk at once ({@link #processChunk}) instead of one
+	 * item at a time: for work without Twilio calls, where one statement for the chunk
+	 * beats one transaction per item.
+	 */
+	default boolean chunked() {
+		return false;
+	}
+
+	/**
+	 * Does a whole chunk in the caller's transaction, which also records the chunk's
+	 * outcomes: the chunk's changes and its outcomes commit together or not at all. Only
+	 * called when {@link #chunked()}.
+	 * @return one result per item
+	 */
+	default List<ItemResult> processChunk(long jobId, JobParameters parameters, List<ClaimedItem> chunk, String actor) {
+		throw new UnsupportedOperationException(kind() + " does its items one at a time");
+	}
+
+	/**
+	 * How many items are taken and committed together for this kind, given the configured
+	 * chunk size.
+	 */
+	default int chunkSize(int configured) {
+		return configured;
+	}
+
+	/**
 	 * How many items of this kind may run at once, at most.
 	 */
 	default int maxConcurrency() {

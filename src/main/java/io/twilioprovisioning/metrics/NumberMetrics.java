@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.twilioprovisioning.numbers.NumberEvent;
+import io.twilioprovisioning.numbers.NumbersAdopted;
 import io.twilioprovisioning.numbers.NumberStatistics;
 import io.twilioprovisioning.numbers.NumberStatistics.Snapshot;
 import io.twilioprovisioning.numbers.PhoneNumberState;
@@ -63,12 +64,23 @@ class NumberMetrics {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(NumberEvent event) {
+		steps(event, 1);
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(NumbersAdopted event) {
+		if (!event.adopted().isEmpty()) {
+			steps(event.adopted().get(0), event.adopted().size());
+		}
+	}
+
+	private void steps(NumberEvent event, int count) {
 		Counter.builder(STEPS)
 			.description("Lifecycle steps by kind and outcome")
 			.tag("step", event.action().toLowerCase(Locale.ROOT))
 			.tag("outcome", event.outcome().toLowerCase(Locale.ROOT))
 			.register(this.registry)
-			.increment();
+			.increment(count);
 	}
 
 }

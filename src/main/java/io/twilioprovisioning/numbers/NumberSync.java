@@ -196,9 +196,9 @@ public class NumberSync {
 	public SyncActionResult adoptUntracked(String actor) {
 		int[] counts = new int[2];
 		forEachUntracked((page) -> {
-			for (OwnedNumber number : page) {
-				counts[adopt(number, actor) ? 0 : 1]++;
-			}
+			int adopted = adoptAll(page, actor).size();
+			counts[0] += adopted;
+			counts[1] += page.size() - adopted;
 		});
 		if (counts[0] > 0) {
 			log.info("Sync adopted {} untracked number(s)", counts[0]);
@@ -264,6 +264,35 @@ public class NumberSync {
 	 */
 	public boolean adopt(OwnedNumber owned, String actor) {
 		return adoptOne(owned, actor);
+	}
+
+	/**
+	 * Adopts several untracked numbers at once (a chunk of an adopt job), in the caller's
+	 * transaction when there is one: one multi-row insert that leaves out every number a
+	 * live row tracks already (by SID or number), and one audit entry per number adopted,
+	 * written in batch. Rolled back with the caller, so a chunk and its outcomes commit
+	 * together.
+	 * @param owned the numbers, as Twilio listed them (at most a few thousand)
+	 * @param actor who asked
+	 * @return the SIDs of the numbers adopted; the others were tracked already
+	 */
+	public Set<String> adoptAll(List<OwnedNumber> owned, String actor) {
+		Set<String> adopted = new HashSet<>();
+		this.tx.executeWithoutResult((status) -> {
+			Instant now = this.clock.instant();
+			List<NumberAdopted> events = new ArrayList<>(owned.size());
+			for (int from = 0; from < owned.size(); from += PAGE_SIZE) {
+				List<OwnedNumber> slice = owned.subList(from, Math.min(owned.size(), from + PAGE_SIZE));
+				for (PhoneNumberRepository.Row row : this.numbers.insertAdoptedBatch(slice)) {
+					adopted.add(row.number().sid());
+					events.add(new NumberAdopted(actor, now, row.number()));
+				}
+			}
+			if (!events.isEmpty()) {
+				this.events.publishEvent(new NumbersAdopted(events));
+			}
+		});
+		return adopted;
 	}
 
 	private boolean adoptOne(OwnedNumber owned, String actor) {

@@ -34,6 +34,10 @@ class PhoneNumberRepository {
 			client_id, requested_area_code, failure_code, failure_reason, purchased_at, released_at, created_at,
 			updated_at, version, idempotency_key, request_fingerprint, failure_problem, release_scheduled_at""";
 
+	private static final String ADOPTED_VALUES = "('ACTIVE', :e164_#, :sid_#, :friendlyName_#, :voice_#, :sms_#,"
+			+ " :mms_#, :fax_#, :voiceUrl_#, :voiceMethod_#, :voiceFallbackUrl_#, :smsUrl_#, :smsMethod_#,"
+			+ " :smsFallbackUrl_#, :statusCallback_#, :purchasedAt_#)";
+
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
 
 	private static final java.util.regex.Pattern NUMBER_TEXT = java.util.regex.Pattern.compile("[0-9()+\\-. ]+");
@@ -318,6 +322,33 @@ class PhoneNumberRepository {
 			.params(params)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Inserts the numbers as adopted in one statement, leaving out any that a live row
+	 * tracks already (by SID or number; the partial unique indexes decide, so a number
+	 * tracked meanwhile by another transaction is left out too).
+	 * @return the rows inserted
+	 */
+	List<Row> insertAdoptedBatch(List<OwnedNumber> owned) {
+		if (owned.isEmpty()) {
+			return List.of();
+		}
+		StringBuilder sql = new StringBuilder(
+				"""
+						INSERT INTO phone_numbers (state, e164, twilio_sid, friendly_name, voice_enabled, sms_enabled, mms_enabled,
+						  fax_enabled, voice_url, voice_method, voice_fallback_url, sms_url, sms_method, sms_fallback_url,
+						  status_callback, purchased_at)
+						VALUES""")
+			.append(" ");
+		Map<String, Object> params = new HashMap<>();
+		for (int i = 0; i < owned.size(); i++) {
+			sql.append((i > 0) ? ", " : "").append(ADOPTED_VALUES.replace("#", Integer.toString(i)));
+			int index = i;
+			ownedParams(owned.get(i)).forEach((name, value) -> params.put(name + "_" + index, value));
+		}
+		sql.append(" ON CONFLICT DO NOTHING RETURNING ").append(COLUMNS);
+		return this.jdbc.sql(sql.toString()).params(params).query(ROW).list();
 	}
 
 	int setE164(long id, String e164) {

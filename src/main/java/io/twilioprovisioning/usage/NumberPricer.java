@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import io.twilioprovisioning.numbers.E164Number;
 import io.twilioprovisioning.numbers.NumberAdopted;
+import io.twilioprovisioning.numbers.NumbersAdopted;
 import io.twilioprovisioning.numbers.NumberPurchased;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -66,6 +67,11 @@ class NumberPricer implements DisposableBean {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(NumberAdopted event) {
+		soon();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(NumbersAdopted event) {
 		soon();
 	}
 

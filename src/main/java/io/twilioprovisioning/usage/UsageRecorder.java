@@ -13,9 +13,12 @@ import io.twilioprovisioning.numbers.NumberFoundGone;
 import io.twilioprovisioning.numbers.NumberPurchased;
 import io.twilioprovisioning.numbers.NumberReassigned;
 import io.twilioprovisioning.numbers.NumberReleased;
+import io.twilioprovisioning.numbers.NumbersAdopted;
 import io.twilioprovisioning.numbers.TrackedNumber;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,14 +34,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class UsageRecorder {
 
+	private static final String TRACK = """
+			INSERT INTO usage_number_prices (number_id, e164, iso_country, number_type, monthly_price, currency,
+			    acquired_at, priced_at)
+			SELECT :id, :e164, :iso, :type, c.monthly_price, c.currency, :acquiredAt,
+			       CASE WHEN c.monthly_price IS NULL THEN NULL ELSE now() END
+			FROM (SELECT 1) AS one
+			LEFT JOIN LATERAL (SELECT monthly_price, currency FROM usage_price_cache
+			                   WHERE iso_country = :iso AND number_type IN (:type, 'LOCAL') AND fetched_at > :freshAfter
+			                   ORDER BY (number_type = :type) DESC LIMIT 1) c ON TRUE
+			ON CONFLICT (number_id) DO NOTHING""";
+
 	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate named;
 
 	private final UsageProperties properties;
 
 	private final Clock clock;
 
-	UsageRecorder(JdbcClient jdbc, UsageProperties properties, Clock clock) {
+	UsageRecorder(JdbcClient jdbc, NamedParameterJdbcTemplate named, UsageProperties properties, Clock clock) {
 		this.jdbc = jdbc;
+		this.named = named;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -93,30 +110,39 @@ class UsageRecorder {
 		}
 	}
 
+	/**
+	 * Tracks the numbers of a chunk of adopted numbers in one batch.
+	 */
+	@EventListener
+	@Transactional
+	void on(NumbersAdopted event) {
+		MapSqlParameterSource[] batch = event.adopted()
+			.stream()
+			.filter((adopted) -> adopted.number().phoneNumber() != null)
+			.map((adopted) -> trackParams(adopted.number(),
+					(adopted.number().purchasedAt() != null) ? adopted.number().purchasedAt() : adopted.occurredAt()))
+			.toArray(MapSqlParameterSource[]::new);
+		if (batch.length > 0) {
+			this.named.batchUpdate(TRACK, batch);
+		}
+	}
+
 	private void track(TrackedNumber number, Instant acquiredAt) {
 		if (number.phoneNumber() == null) {
 			return;
 		}
+		this.named.update(TRACK, trackParams(number, acquiredAt));
+	}
+
+	private MapSqlParameterSource trackParams(TrackedNumber number, Instant acquiredAt) {
 		NumberKind kind = NumberKind.of(number.phoneNumber());
 		Timestamp freshAfter = Timestamp.from(this.clock.instant().minus(this.properties.priceCacheTtl()));
-		this.jdbc
-			.sql("""
-					INSERT INTO usage_number_prices (number_id, e164, iso_country, number_type, monthly_price, currency,
-					    acquired_at, priced_at)
-					SELECT :id, :e164, :iso, :type, c.monthly_price, c.currency, :acquiredAt,
-					       CASE WHEN c.monthly_price IS NULL THEN NULL ELSE now() END
-					FROM (SELECT 1) AS one
-					LEFT JOIN LATERAL (SELECT monthly_price, currency FROM usage_price_cache
-					                   WHERE iso_country = :iso AND number_type IN (:type, 'LOCAL') AND fetched_at > :freshAfter
-					                   ORDER BY (number_type = :type) DESC LIMIT 1) c ON TRUE
-					ON CONFLICT (number_id) DO NOTHING""")
-			.param("id", number.id())
-			.param("e164", number.e164())
-			.param("iso", kind.isoCountry())
-			.param("type", kind.type().name())
-			.param("acquiredAt", Timestamp.from(acquiredAt))
-			.param("freshAfter", freshAfter)
-			.update();
+		return new MapSqlParameterSource().addValue("id", number.id())
+			.addValue("e164", number.e164())
+			.addValue("iso", kind.isoCountry())
+			.addValue("type", kind.type().name())
+			.addValue("acquiredAt", Timestamp.from(acquiredAt))
+			.addValue("freshAfter", freshAfter);
 	}
 
 	/**

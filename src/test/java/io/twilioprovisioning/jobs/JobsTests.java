@@ -206,6 +206,33 @@ class JobsTests {
 	}
 
 	@Test
+	void adoptDoesAChunkInOneGoAndARerunAdoptsNothingTwice() {
+		List<String> sids = List.of(this.emulator.addOwned(unsold()).sid(), this.emulator.addOwned(unsold()).sid(),
+				this.emulator.addOwned(unsold()).sid());
+
+		Job job = finished(this.jobs.start(JobKind.ADOPT_UNTRACKED, JobParameters.NONE, ACTOR));
+
+		assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(job.done() + job.skipped()).isEqualTo(job.total());
+		assertThat(job.done()).isGreaterThanOrEqualTo(3);
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM job_items WHERE job_id = ? AND (attempts <> 1 OR outcome = 'FAILED')")
+			.param(job.id())
+			.query(Long.class)
+			.single()).as("each item taken once, none failed").isZero();
+		for (String sid : sids) {
+			assertThat(adopted(sid)).isEqualTo(1);
+		}
+
+		Job again = finished(this.jobs.start(JobKind.ADOPT_UNTRACKED, JobParameters.NONE, ACTOR));
+
+		assertThat(again.state()).isEqualTo(JobState.SUCCEEDED);
+		for (String sid : sids) {
+			assertThat(adopted(sid)).as("one row and one ADOPT entry per number").isEqualTo(1);
+		}
+	}
+
+	@Test
 	void parametersThatDoNotFitTheKindAreRefusedBeforeAnythingIsStored() {
 		long before = this.jobs.list(new PageRequest(0, 1)).totalElements();
 
@@ -256,6 +283,27 @@ class JobsTests {
 			.params(number.id(), action)
 			.query(Long.class)
 			.single();
+	}
+
+	/** Live rows of the SID, checked to equal its ADOPT audit entries. */
+	private long adopted(String sid) {
+		long rows = this.jdbc.sql(
+				"SELECT count(*) FROM phone_numbers WHERE twilio_sid = ? AND state IN ('PURCHASING', 'ACTIVE', 'RELEASING')")
+			.param(sid)
+			.query(Long.class)
+			.single();
+		long audits = this.jdbc.sql(
+				"SELECT count(*) FROM audit_events WHERE twilio_sid = ? AND action = 'ADOPT' AND outcome = 'SUCCEEDED'")
+			.param(sid)
+			.query(Long.class)
+			.single();
+		assertThat(audits).as("ADOPT entries of " + sid).isEqualTo(rows);
+		return rows;
+	}
+
+	/** A number outside what the sandbox sells, so other tests' supply is left alone. */
+	private static String unsold() {
+		return "+1299" + (7_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
 	}
 
 	private long failures(TrackedNumber number, String action) {

@@ -64,6 +64,9 @@ class NumberSyncTests {
 	@Autowired
 	ClusterJobs jobs;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
 	Client client;
 
 	@BeforeEach
@@ -234,6 +237,86 @@ class NumberSyncTests {
 		assertThat(sids(this.sync.check(ADMIN).untracked())).doesNotContain(untracked);
 		assertThat(this.sync.adoptUntracked(ADMIN).changed()).isZero();
 		assertThat(audit(untracked, "ADOPT", "SUCCEEDED")).isEqualTo(1);
+	}
+
+	@Test
+	void adoptAllAdoptsAChunkInOneGoExactlyOnceWithOneAuditEntryEach() {
+		List<OwnedNumber> untracked = List.of(owned(addUnsold()), owned(addUnsold()), owned(addUnsold()));
+		TrackedNumber tracked = buy();
+		OwnedNumber trackedBySid = owned(tracked.sid());
+		OwnedNumber trackedByNumber = new OwnedNumber("PN" + "f".repeat(32), tracked.phoneNumber(), null, null, null,
+				null, null);
+		List<OwnedNumber> chunk = new java.util.ArrayList<>(untracked);
+		chunk.add(untracked.get(0));
+		chunk.add(trackedBySid);
+		chunk.add(trackedByNumber);
+
+		java.util.Set<String> adopted = this.sync.adoptAll(chunk, ADMIN);
+
+		assertThat(adopted).containsExactlyInAnyOrderElementsOf(ownedSids(untracked));
+		for (OwnedNumber number : untracked) {
+			assertThat(liveRows(number.sid())).isEqualTo(1);
+			assertThat(this.lifecycle.findLive(NumberRef.ofSid(number.sid())).state())
+				.isEqualTo(PhoneNumberState.ACTIVE);
+			assertThat(audit(number.sid(), "ADOPT", "SUCCEEDED")).isEqualTo(1);
+		}
+		assertThat(this.lifecycle.get(tracked.id()).clientId()).isEqualTo(this.client.id());
+		assertThat(audit(tracked.sid(), "ADOPT", "SUCCEEDED")).isZero();
+		assertThat(liveRows(trackedByNumber.sid())).isZero();
+
+		assertThat(this.sync.adoptAll(chunk, ADMIN)).as("a rerun adopts nothing twice").isEmpty();
+		for (OwnedNumber number : untracked) {
+			assertThat(liveRows(number.sid())).isEqualTo(1);
+			assertThat(audit(number.sid(), "ADOPT", "SUCCEEDED")).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void adoptAllRolledBackWithItsCallerLeavesNeitherRowsNorAudit() {
+		OwnedNumber number = owned(addUnsold());
+		org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(
+				this.transactionManager);
+
+		java.util.Set<String> adopted = tx.execute((status) -> {
+			java.util.Set<String> inside = this.sync.adoptAll(List.of(number), ADMIN);
+			status.setRollbackOnly();
+			return inside;
+		});
+
+		assertThat(adopted).containsExactly(number.sid());
+		assertThat(liveRows(number.sid())).isZero();
+		assertThat(audit(number.sid(), "ADOPT", "SUCCEEDED")).isZero();
+		assertThat(this.sync.adoptAll(List.of(number), ADMIN)).containsExactly(number.sid());
+		assertThat(liveRows(number.sid())).isEqualTo(1);
+		assertThat(audit(number.sid(), "ADOPT", "SUCCEEDED")).isEqualTo(1);
+	}
+
+	/**
+	 * An untracked number outside what the sandbox sells, leaving other tests' supply
+	 * alone.
+	 */
+	private String addUnsold() {
+		return this.emulator
+			.addOwned("+1299" + (8_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000)))
+			.sid();
+	}
+
+	private OwnedNumber owned(String sid) {
+		io.twilioprovisioning.sandbox.OwnedRecord record = this.emulator.owned(sid).orElseThrow();
+		return new OwnedNumber(sid, new E164Number(record.phoneNumber()), record.friendlyName(), null, null,
+				record.dateCreated(), record.dateUpdated());
+	}
+
+	private static List<String> ownedSids(List<OwnedNumber> numbers) {
+		return numbers.stream().map(OwnedNumber::sid).toList();
+	}
+
+	private long liveRows(String sid) {
+		return this.jdbc.sql(
+				"SELECT count(*) FROM phone_numbers WHERE twilio_sid = ? AND state IN ('PURCHASING', 'ACTIVE', 'RELEASING')")
+			.param(sid)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

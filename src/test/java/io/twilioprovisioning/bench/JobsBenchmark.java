@@ -1,0 +1,303 @@
+package io.twilioprovisioning.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.twilioprovisioning.numbers.NumberCarrier;
+import io.twilioprovisioning.numbers.NumberUpdate;
+import io.twilioprovisioning.numbers.WebhookConfig;
+import io.twilioprovisioning.numbers.WebhookMethod;
+import io.twilioprovisioning.sandbox.OwnedRecord;
+import io.twilioprovisioning.sandbox.TwilioEmulator;
+import io.twilioprovisioning.support.ApiClient;
+import io.twilioprovisioning.support.RunningServerTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Bulk work as jobs through the API ({@code POST /api/admin/jobs}), on the application's
+ * real Twilio adapter against its in-app emulator (issue 9's "Done when" figures):
+ * <ul>
+ * <li>{@link #adoptsAHundredThousandUntrackedNumbersWithAFlatHeap}: adopt N untracked
+ * numbers (default 100,000, preloaded in the emulator), wall time from the POST to the
+ * job's success, with the used heap after a GC sampled every 2 s during the job (min /
+ * max / last); with {@code -Dbench.repoint=true} it then re-points all of them as one
+ * N-item job at no latency, sampling the heap the same way (minutes on 2 cores);</li>
+ * <li>{@link #repointsThroughAJobNearTheAccountLimit}: re-point N numbers (default
+ * 10,000) as a job at a fixed latency L = 100 ms with an account concurrency limit of 16
+ * (429 above it): wall time against N·L/16 and twilio-cli's one-at-a-time N·L, and where
+ * the adaptive limit settled ({@code twilio.bulk.concurrency.*} gauges sampled every 10
+ * ms).</li>
+ * </ul>
+ * Each starts from an empty inventory, so run one per JVM, e.g.
+ * {@code ./mvnw test -Dgroups=benchmark -DexcludedGroups= -Dtest='JobsBenchmark#repointsThroughAJobNearTheAccountLimit'}
+ * (add {@code -Dbench.numbers=2000} for fewer numbers).
+ */
+@Tag("benchmark")
+@RunningServerTest
+class JobsBenchmark {
+
+	private static final Duration LATENCY = Duration.ofMillis(100);
+
+	private static final int ACCOUNT_LIMIT = 16;
+
+	private static final int SEQUENTIAL_SAMPLE = 50;
+
+	private static final String TARGET = "https://new.example.com/webhooks/twilio/voice";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TwilioEmulator emulator;
+
+	@Autowired
+	NumberCarrier carrier;
+
+	@Autowired
+	MeterRegistry registry;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		this.emulator.reset();
+		this.api = ApiClient.as(this.port, RunningServerTest.ADMIN_EMAIL, RunningServerTest.ADMIN_PASSWORD);
+		assertThat(liveNumbers()).as("run one benchmark method per JVM: it starts from an empty inventory").isZero();
+	}
+
+	@AfterEach
+	void reset() {
+		this.emulator.reset();
+	}
+
+	@Test
+	void adoptsAHundredThousandUntrackedNumbersWithAFlatHeap() {
+		int numbers = Integer.getInteger("bench.numbers", 100_000);
+		this.emulator.preload(numbers);
+		assertThat(this.emulator.ownedCount()).isEqualTo(numbers);
+
+		HeapSampler adoptHeap = new HeapSampler();
+		long start = System.nanoTime();
+		JsonNode adopted = run("{\"kind\":\"ADOPT_UNTRACKED\"}", adoptHeap, Duration.ofMinutes(10));
+		double adoptSeconds = (System.nanoTime() - start) / 1e9;
+		adoptHeap.stop();
+
+		assertThat(adopted.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(adopted.get("done").asInt()).isEqualTo(numbers);
+		assertThat(liveNumbers()).isEqualTo(numbers);
+		assertThat(audits("ADOPT")).isEqualTo(numbers);
+
+		boolean repoint = Boolean.getBoolean("bench.repoint");
+		HeapSampler repointHeap = new HeapSampler();
+		JsonNode repointed = null;
+		double repointSeconds = 0;
+		if (repoint) {
+			start = System.nanoTime();
+			repointed = run("{\"kind\":\"REPOINT_WEBHOOKS\",\"parameters\":{\"scope\":\"ALL\",\"voiceUrl\":\"" + TARGET
+					+ "\"}}", repointHeap, Duration.ofMinutes(60));
+			repointSeconds = (System.nanoTime() - start) / 1e9;
+			repointHeap.stop();
+		}
+
+		System.out.printf(Locale.ROOT, "%n== JobsBenchmark: %,d untracked numbers, max heap %d MB, %d cores ==%n",
+				numbers, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+		System.out.printf(Locale.ROOT, "adopt job               %8.1f s  (%,.0f numbers/s), %s%n", adoptSeconds,
+				numbers / adoptSeconds, adopted.get("state").asString());
+		System.out.printf(Locale.ROOT, "  used heap after GC    %s%n", adoptHeap);
+		if (repointed != null) {
+			System.out.printf(Locale.ROOT,
+					"re-point job            %8.1f s  (%,.0f numbers/s), %s, done %d, failed %d%n", repointSeconds,
+					numbers / repointSeconds, repointed.get("state").asString(), repointed.get("done").asInt(),
+					repointed.get("failed").asInt());
+			System.out.printf(Locale.ROOT, "  used heap after GC    %s%n", repointHeap);
+			assertThat(repointed.get("state").asString()).isEqualTo("SUCCEEDED");
+			assertThat(this.emulator.ownedNumbers()).extracting(OwnedRecord::voiceUrl).containsOnly(TARGET);
+		}
+		System.out.println();
+	}
+
+	@Test
+	void repointsThroughAJobNearTheAccountLimit() {
+		int numbers = Integer.getInteger("bench.numbers", 10_000);
+		this.emulator.preload(numbers);
+		JsonNode adopted = run("{\"kind\":\"ADOPT_UNTRACKED\"}", null, Duration.ofMinutes(10));
+		assertThat(adopted.get("done").asInt()).isEqualTo(numbers);
+		List<String> sids = this.emulator.ownedNumbers().stream().map(OwnedRecord::sid).toList();
+
+		this.emulator.faults().latency(LATENCY).concurrencyLimit(ACCOUNT_LIMIT);
+		double sequentialMillis = sequentialMillisPerCall(sids.subList(0, SEQUENTIAL_SAMPLE));
+		double overloadsBefore = overloads();
+
+		List<int[]> samples = Collections.synchronizedList(new ArrayList<>());
+		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+		sampler.scheduleAtFixedRate(() -> samples.add(new int[] { (int) gauge("twilio.bulk.concurrency.limit"),
+				(int) gauge("twilio.bulk.concurrency.in_flight") }), 0, 10, TimeUnit.MILLISECONDS);
+		long start = System.nanoTime();
+		JsonNode repointed;
+		try {
+			repointed = run("{\"kind\":\"REPOINT_WEBHOOKS\",\"parameters\":{\"scope\":\"ALL\",\"voiceUrl\":\"" + TARGET
+					+ "\"}}", null, Duration.ofMinutes(60));
+		}
+		finally {
+			sampler.shutdownNow();
+		}
+		double wallSeconds = (System.nanoTime() - start) / 1e9;
+		double overloads = overloads() - overloadsBefore;
+
+		double ideal = numbers * LATENCY.toMillis() / 1000.0 / ACCOUNT_LIMIT;
+		double oneAtATime = numbers * LATENCY.toMillis() / 1000.0;
+		List<int[]> run = List.copyOf(samples);
+		List<int[]> secondHalf = run.subList(run.size() / 2, run.size());
+		List<Integer> settled = secondHalf.stream().map((sample) -> sample[0]).sorted().toList();
+		System.out.printf(Locale.ROOT,
+				"%n== JobsBenchmark: re-point job of %,d numbers, L = %d ms, account limit %d, "
+						+ "jobs pool %s, chunk %s, bulk bounds %s..%s ==%n",
+				numbers, LATENCY.toMillis(), ACCOUNT_LIMIT,
+				this.environment.getProperty("provisioning.jobs.max-concurrency", "32"),
+				this.environment.getProperty("provisioning.jobs.chunk-size", "100"),
+				this.environment.getProperty("provisioning.twilio.bulk.min-concurrency", "1"),
+				this.environment.getProperty("provisioning.twilio.bulk.max-concurrency", "32"));
+		System.out.printf(Locale.ROOT, "wall time (POST to SUCCEEDED) %8.1f s  = %.2f x N*L/16 (%.1f s)%n", wallSeconds,
+				wallSeconds / ideal, ideal);
+		System.out.printf(Locale.ROOT,
+				"one at a time (N*L)           %8.1f s  (measured %.1f ms per call on %d calls -> %.1f s)%n",
+				oneAtATime, sequentialMillis, SEQUENTIAL_SAMPLE, sequentialMillis * numbers / 1000);
+		System.out.printf(Locale.ROOT, "speed-up over one at a time   %.1f x%n", oneAtATime / wallSeconds);
+		System.out.printf(Locale.ROOT, "429s                          %8.0f  (%.1f%% of %,d calls)%n", overloads,
+				100 * overloads / numbers, numbers);
+		System.out.printf(Locale.ROOT,
+				"limit, second half            median %d, mean %.1f, min %d, max %d (account limit %d)%n",
+				settled.get(settled.size() / 2), mean(secondHalf, 0), settled.get(0), settled.get(settled.size() - 1),
+				ACCOUNT_LIMIT);
+		System.out.printf(Locale.ROOT,
+				"bulk calls in flight          mean %.1f over the run, %.1f in the second half%n", mean(run, 1),
+				mean(secondHalf, 1));
+		System.out.printf(Locale.ROOT, "job                           %s, done %d, failed %d%n%n",
+				repointed.get("state").asString(), repointed.get("done").asInt(), repointed.get("failed").asInt());
+
+		assertThat(repointed.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(this.emulator.ownedNumbers()).extracting(OwnedRecord::voiceUrl).containsOnly(TARGET);
+	}
+
+	/**
+	 * Starts a job through the API and waits until it has finished.
+	 */
+	private JsonNode run(String request, HeapSampler heap, Duration atMost) {
+		ApiClient.Response started = this.api.post("/api/admin/jobs", request);
+		assertThat(started.status()).as(started.body()).isEqualTo(202);
+		long id = started.json().get("id").asLong();
+		if (heap != null) {
+			heap.start();
+		}
+		await().atMost(atMost)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> isFinished(this.api.get("/api/admin/jobs/" + id).json()));
+		return this.api.get("/api/admin/jobs/" + id).json();
+	}
+
+	private static boolean isFinished(JsonNode job) {
+		return List.of("SUCCEEDED", "FAILED", "PARTLY_FAILED", "CANCELLED").contains(job.get("state").asString());
+	}
+
+	/**
+	 * One call after another, as twilio-cli does, sent as interactive calls.
+	 */
+	private double sequentialMillisPerCall(List<String> sids) {
+		long start = System.nanoTime();
+		for (String sid : sids) {
+			this.carrier.update(sid, new NumberUpdate("One at a time",
+					new WebhookConfig(TARGET, WebhookMethod.POST, null, null, null, null, null)));
+		}
+		return (System.nanoTime() - start) / 1e6 / sids.size();
+	}
+
+	private long liveNumbers() {
+		return this.jdbc.sql("SELECT count(*) FROM phone_numbers WHERE state IN ('PURCHASING', 'ACTIVE', 'RELEASING')")
+			.query(Long.class)
+			.single();
+	}
+
+	private long audits(String action) {
+		return this.jdbc.sql("SELECT count(*) FROM audit_events WHERE action = ?")
+			.param(action)
+			.query(Long.class)
+			.single();
+	}
+
+	private double gauge(String name) {
+		return this.registry.get(name).gauge().value();
+	}
+
+	private double overloads() {
+		return this.registry.get("twilio.bulk.concurrency.overloads").functionCounter().count();
+	}
+
+	private static double mean(List<int[]> samples, int index) {
+		return samples.stream().mapToInt((sample) -> sample[index]).average().orElse(0);
+	}
+
+	/**
+	 * Samples the used heap after a full GC every few seconds while a job runs.
+	 */
+	private static final class HeapSampler {
+
+		private static final long PERIOD_SECONDS = 2;
+
+		private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+		private final List<Long> samples = Collections.synchronizedList(new ArrayList<>());
+
+		private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+		void start() {
+			this.timer.scheduleWithFixedDelay(this::sample, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
+		}
+
+		void stop() {
+			this.timer.shutdownNow();
+			sample();
+		}
+
+		private void sample() {
+			this.memory.gc();
+			this.samples.add(this.memory.getHeapMemoryUsage().getUsed() >> 20);
+		}
+
+		@Override
+		public String toString() {
+			List<Long> all = List.copyOf(this.samples);
+			return String.format(Locale.ROOT, "min %d MB, max %d MB, last %d MB over %d samples every %d s: %s",
+					Collections.min(all), Collections.max(all), all.get(all.size() - 1), all.size(), PERIOD_SECONDS,
+					all);
+		}
+
+	}
+
+}
