@@ -169,6 +169,7 @@ class JobsTests {
 		assertThat(job.problem()).isNotBlank();
 		assertThat(jobAlert(job)).hasValueSatisfying((alert) -> assertThat(alert.message()).contains("Job " + job.id())
 			.contains("failed: could not list its items"));
+		this.alerts.resolve(AlertType.JOB_FAILED, String.valueOf(job.id()), "test over");
 	}
 
 	@Test
