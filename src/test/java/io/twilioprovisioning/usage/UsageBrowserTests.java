@@ -2,6 +2,8 @@ package io.twilioprovisioning.usage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -43,6 +45,9 @@ class UsageBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	CostReports costs;
 
 	@Autowired
 	NumberLifecycle lifecycle;
@@ -94,7 +99,13 @@ class UsageBrowserTests {
 			assertThat(chart.locator("title")).not().isEmpty();
 		}
 		assertThat(page.locator("#chart-states svg")).containsText("assigned:");
-		assertThat(page.locator("#chart-costs svg")).containsText("Northwind Dental " + tag);
+		// other tests of this JVM may hold costlier clients: Northwind is a bar of its
+		// own or one of "the others"
+		boolean northwindOnTop = this.costs.topClients(YearMonth.now(ZoneOffset.UTC), 10)
+			.stream()
+			.anyMatch((slice) -> slice.label().equals("Northwind Dental " + tag));
+		assertThat(page.locator("#chart-costs svg"))
+			.containsText(northwindOnTop ? "Northwind Dental " + tag : "Others (");
 		assertThat(page.locator("#chart-costs svg")).containsText("USD");
 		assertThat(page.locator("#chart-flow svg")).containsText("purchases");
 		assertThat(page.locator("#chart-costs figcaption")).containsText("Hatched bars");
