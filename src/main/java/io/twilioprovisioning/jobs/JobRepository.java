@@ -100,24 +100,38 @@ class JobRepository {
 			.update() == 1;
 	}
 
-	void fail(long id, String problem) {
-		this.jdbc
+	/**
+	 * Ends the job as failed, unless it was paused or cancelled meanwhile.
+	 * @return whether it was ended here
+	 */
+	boolean fail(long id, String problem) {
+		return this.jdbc
 			.sql("UPDATE jobs SET state = 'FAILED', problem = ?, finished_at = now(), updated_at = now() "
 					+ "WHERE id = ? AND state IN ('QUEUED', 'RUNNING')")
 			.params(truncate(problem), id)
-			.update();
+			.update() == 1;
 	}
 
 	/**
 	 * Ends a job whose items all have an outcome, unless it was paused or cancelled
 	 * meanwhile.
+	 * @return the job as it ended, or empty when it was not ended here
 	 */
-	void finish(long id) {
-		this.jdbc.sql("""
+	Optional<Job> finish(long id) {
+		return this.jdbc.sql("""
 				UPDATE jobs SET updated_at = now(), finished_at = now(),
 				  state = CASE WHEN failed = 0 THEN 'SUCCEEDED' WHEN done + skipped = 0 THEN 'FAILED'
 				               ELSE 'PARTLY_FAILED' END
-				WHERE id = ? AND state IN ('QUEUED', 'RUNNING')""").param(id).update();
+				WHERE id = ? AND state IN ('QUEUED', 'RUNNING')
+				RETURNING\s""" + JOB_COLUMNS).param(id).query(this.jobs).optional();
+	}
+
+	/**
+	 * How many jobs are running across the cluster (the partial index {@code jobs_active}
+	 * makes it cheap).
+	 */
+	long countRunning() {
+		return this.jdbc.sql("SELECT count(*) FROM jobs WHERE state = 'RUNNING'").query(Long.class).single();
 	}
 
 	void addItems(long jobId, List<PlannedItem> items) {

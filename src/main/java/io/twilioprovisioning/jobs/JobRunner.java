@@ -2,6 +2,7 @@ package io.twilioprovisioning.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.twilioprovisioning.alerts.AlertType;
+import io.twilioprovisioning.alerts.Alerts;
 import io.twilioprovisioning.jobs.JobRepository.ClaimedItem;
 import io.twilioprovisioning.jobs.JobRepository.ItemResult;
 import io.twilioprovisioning.numbers.CarrierException;
@@ -32,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * limit), and commits the chunk's outcomes and counts in one transaction. A kind that
  * does a whole chunk at once ({@link JobWork#chunked()}, e.g. adopt) does it in the very
  * transaction that records the outcomes. Between chunks it looks at the job's state, so a
- * pause or cancel takes effect within one chunk.
+ * pause or cancel takes effect within one chunk. A job that ends failed or partly failed
+ * raises the {@link AlertType#JOB_FAILED} alert; one that ends well (after a retry of its
+ * failed items) resolves it.
  */
 @Component
 class JobRunner {
@@ -47,11 +52,14 @@ class JobRunner {
 
 	private final TransactionTemplate tx;
 
+	private final Alerts alerts;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	JobRunner(JobRepository repository, List<JobWork> kinds, JobsProperties properties,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, Alerts alerts) {
 		this.repository = repository;
+		this.alerts = alerts;
 		this.kinds = kinds.stream().collect(Collectors.toMap(JobWork::kind, Function.identity()));
 		this.properties = properties;
 		this.tx = new TransactionTemplate(transactionManager);
@@ -85,7 +93,9 @@ class JobRunner {
 			}
 			catch (DomainException ex) {
 				log.warn("Job {} ({}) could not list its items: {}", jobId, job.kind(), ex.getMessage());
-				this.repository.fail(jobId, ex.getMessage());
+				if (this.repository.fail(jobId, ex.getMessage())) {
+					raise(job, "could not list its items: " + ex.getMessage());
+				}
 				return;
 			}
 		}
@@ -110,7 +120,7 @@ class JobRunner {
 				List<ClaimedItem> chunk = this.tx
 					.execute((status) -> this.repository.claim(jobId, work.chunkSize(this.properties.chunkSize())));
 				if (chunk == null || chunk.isEmpty()) {
-					this.repository.finish(jobId);
+					this.repository.finish(jobId).ifPresent(this::ended);
 					log.info("Job {} ({}) finished", jobId, job.kind());
 					return;
 				}
@@ -136,6 +146,39 @@ class JobRunner {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	private void ended(Job job) {
+		if (job.state() == JobState.SUCCEEDED) {
+			alert(() -> this.alerts.resolve(AlertType.JOB_FAILED, String.valueOf(job.id()),
+					"Job " + job.id() + " (" + describe(job) + ") succeeded"));
+		}
+		else if (job.state() == JobState.FAILED || job.state() == JobState.PARTLY_FAILED) {
+			raise(job, job.failed() + " of " + job.total() + " items failed");
+		}
+	}
+
+	private void raise(Job job, String reason) {
+		String how = (job.state() == JobState.PARTLY_FAILED) ? "partly failed" : "failed";
+		alert(() -> this.alerts.raise(AlertType.JOB_FAILED, String.valueOf(job.id()),
+				"Job " + job.id() + " (" + describe(job) + ") " + how + ": " + reason));
+	}
+
+	/**
+	 * The job has ended already: an alert that cannot be written is logged, not retried
+	 * as a failed execution.
+	 */
+	private static void alert(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not raise or resolve a job's alert", ex);
+		}
+	}
+
+	private static String describe(Job job) {
+		return job.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
 	}
 
 	private List<ItemResult> process(ExecutorService pool, JobWork work, JobParameters parameters,

@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -54,6 +55,7 @@ class AlertBannerBrowserTests {
 		}
 	}
 
+	@BeforeEach
 	@AfterEach
 	void clearAlerts() {
 		this.alerts.resolve(AlertType.LOW_BALANCE, null, "test over");

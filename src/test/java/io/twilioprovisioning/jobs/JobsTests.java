@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.twilioprovisioning.alerts.AlertType;
+import io.twilioprovisioning.alerts.Alerts;
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
 import io.twilioprovisioning.numbers.NumberLifecycle;
@@ -59,6 +62,12 @@ class JobsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Alerts alerts;
+
+	@Autowired
+	MeterRegistry meters;
+
 	@BeforeEach
 	@AfterEach
 	void clearFaults() {
@@ -104,6 +113,10 @@ class JobsTests {
 		assertThat(job.state()).isEqualTo(JobState.PARTLY_FAILED);
 		assertThat(job.failed()).isEqualTo(2);
 		assertThat(job.done()).isEqualTo(2);
+		assertThat(jobAlert(job)).as("a partly failed job raises its alert")
+			.hasValueSatisfying((alert) -> assertThat(alert.message()).contains("Job " + job.id())
+				.contains("partly failed")
+				.contains("2 of 4 items failed"));
 		List<JobItem> failed = this.jobs.items(job.id(), ItemOutcome.FAILED, new PageRequest(0, 10)).content();
 		assertThat(failed).hasSize(2).allSatisfy((item) -> {
 			assertThat(item.twilioCode()).isNotNull();
@@ -115,6 +128,7 @@ class JobsTests {
 		assertThat(retried.state()).isEqualTo(JobState.SUCCEEDED);
 		assertThat(retried.done()).isEqualTo(4);
 		assertThat(retried.failed()).isZero();
+		assertThat(jobAlert(retried)).as("succeeding after the retry resolves it").isEmpty();
 		for (TrackedNumber number : numbers) {
 			assertThat(this.emulator.owned(number.sid()).orElseThrow().voiceUrl())
 				.isEqualTo("https://hooks.example.com/retry");
@@ -143,6 +157,39 @@ class JobsTests {
 				.isEqualTo("https://hooks.example.com/storm");
 			assertThat(audits(number, "CONFIGURE") - failures(number, "CONFIGURE")).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void aJobThatCannotListItsItemsFailsAndRaisesItsAlert() {
+		this.emulator.faults().failRate(Operation.LIST, Fault.SERVER_ERROR, 1.0);
+
+		Job job = finished(this.jobs.start(JobKind.ADOPT_UNTRACKED, JobParameters.NONE, ACTOR));
+
+		assertThat(job.state()).isEqualTo(JobState.FAILED);
+		assertThat(job.problem()).isNotBlank();
+		assertThat(jobAlert(job)).hasValueSatisfying((alert) -> assertThat(alert.message()).contains("Job " + job.id())
+			.contains("failed: could not list its items"));
+		this.alerts.resolve(AlertType.JOB_FAILED, String.valueOf(job.id()), "test over");
+	}
+
+	@Test
+	void theRunningGaugeCountsTheJobsRunning() {
+		Client client = client();
+		buy(client, 3);
+		// every Twilio call of the job waits until released: it runs as long as the test
+		// needs
+		this.emulator.faults().latency(Duration.ofMinutes(10));
+
+		Job job = this.jobs.start(JobKind.REPOINT_WEBHOOKS, new JobParameters("CLIENT", client.id(), null, null,
+				"https://hooks.example.com/gauge", null, null, null, null, null, null, null), ACTOR);
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.emulator.faults().waiting() > 0);
+
+		assertThat(this.jobs.get(job.id()).state()).isEqualTo(JobState.RUNNING);
+		assertThat(runningGauge()).isGreaterThanOrEqualTo(1).isEqualTo(runningInDatabase());
+
+		this.emulator.faults().clear();
+		assertThat(finished(job).state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(runningGauge()).isEqualTo(runningInDatabase());
 	}
 
 	@Test
@@ -243,6 +290,21 @@ class JobsTests {
 					List.of("not a number"), null, null, null, null, null, null, null, null), ACTOR));
 
 		assertThat(this.jobs.list(new PageRequest(0, 1)).totalElements()).isEqualTo(before);
+	}
+
+	private java.util.Optional<io.twilioprovisioning.alerts.ActiveAlert> jobAlert(Job job) {
+		return this.alerts.active()
+			.stream()
+			.filter((alert) -> alert.key().equals(AlertType.JOB_FAILED.name() + ":" + job.id()))
+			.findFirst();
+	}
+
+	private double runningGauge() {
+		return this.meters.get(JobMetrics.RUNNING).gauge().value();
+	}
+
+	private double runningInDatabase() {
+		return this.jdbc.sql("SELECT count(*) FROM jobs WHERE state = 'RUNNING'").query(Long.class).single();
 	}
 
 	private Job finished(Job started) {
