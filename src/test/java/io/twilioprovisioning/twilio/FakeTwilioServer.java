@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -43,6 +44,8 @@ final class FakeTwilioServer implements AutoCloseable {
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final AtomicInteger maxInFlight = new AtomicInteger();
+
+	private static final String ANSWERED = "fake-twilio.answered";
 
 	private FakeTwilioServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -106,6 +109,15 @@ final class FakeTwilioServer implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		int now = this.inFlight.incrementAndGet();
 		this.maxInFlight.accumulateAndGet(now, Math::max);
+		AtomicBoolean counted = new AtomicBoolean(true);
+		Runnable answered = () -> {
+			if (counted.getAndSet(false)) {
+				this.inFlight.decrementAndGet();
+			}
+		};
+		// a request stops being in flight as its answer starts: the client may send its next
+		// one as soon as it has read this answer, before this handler returns
+		exchange.setAttribute(ANSWERED, answered);
 		try {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			URI uri = exchange.getRequestURI();
@@ -119,8 +131,18 @@ final class FakeTwilioServer implements AutoCloseable {
 			((reply != null) ? reply : this.fallback).answer(exchange);
 		}
 		finally {
-			this.inFlight.decrementAndGet();
+			answered.run();
 		}
+	}
+
+	/**
+	 * Ends the request's time in flight, then sends the status line and headers.
+	 */
+	static void sendHeaders(HttpExchange exchange, int status, long length) throws IOException {
+		if (exchange.getAttribute(ANSWERED) instanceof Runnable answered) {
+			answered.run();
+		}
+		exchange.sendResponseHeaders(status, length);
 	}
 
 	private static Map<String, List<String>> parse(String encoded) {
@@ -173,7 +195,7 @@ final class FakeTwilioServer implements AutoCloseable {
 			return (exchange) -> {
 				byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(status, bytes.length);
+				sendHeaders(exchange, status, bytes.length);
 				try (OutputStream out = exchange.getResponseBody()) {
 					out.write(bytes);
 				}
@@ -184,7 +206,7 @@ final class FakeTwilioServer implements AutoCloseable {
 			return (exchange) -> {
 				byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().set("Content-Type", contentType);
-				exchange.sendResponseHeaders(status, (bytes.length == 0) ? -1 : bytes.length);
+				sendHeaders(exchange, status, (bytes.length == 0) ? -1 : bytes.length);
 				try (OutputStream out = exchange.getResponseBody()) {
 					out.write(bytes);
 				}
@@ -193,7 +215,7 @@ final class FakeTwilioServer implements AutoCloseable {
 
 		static Reply noContent() {
 			return (exchange) -> {
-				exchange.sendResponseHeaders(204, -1);
+				sendHeaders(exchange, 204, -1);
 				exchange.close();
 			};
 		}
