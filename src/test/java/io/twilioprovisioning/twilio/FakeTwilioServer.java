@@ -115,7 +115,8 @@ final class FakeTwilioServer implements AutoCloseable {
 				this.inFlight.decrementAndGet();
 			}
 		};
-		// a request stops being in flight as its answer starts: the client may send its next
+		// a request stops being in flight as its answer starts: the client may send its
+		// next
 		// one as soon as it has read this answer, before this handler returns
 		exchange.setAttribute(ANSWERED, answered);
 		try {
