@@ -28,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.twilioprovisioning.platform.ProvisioningMode;
 import io.twilioprovisioning.support.RunningServerTest;
+import io.twilioprovisioning.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -39,6 +39,7 @@ import io.twilioprovisioning.platform.ProvisioningMode;
 import io.twilioprovisioning.support.FreshNumbers;
 import io.twilioprovisioning.support.RawHttpSession;
 import io.twilioprovisioning.support.RunningServerTest;
+import io.twilioprovisioning.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,7 @@
 package io.twilioprovisioning.numbers;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -13,6 +11,7 @@ import io.twilioprovisioning.sandbox.Operation;
 import io.twilioprovisioning.sandbox.TwilioEmulator;
 import io.twilioprovisioning.support.BrowserSession;
 import io.twilioprovisioning.support.RunningServerTest;
+import io.twilioprovisioning.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,7 +96,7 @@ class AccountStatusTests {
 
 	@Test
 	void aCopyOlderThanStaleAfterIsMarkedStale() {
-		MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 		AccountStatus own = new AccountStatus(this.carrier, this.lifecycle,
 				new AccountStatusProperties(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(5)), clock);
 		try {
@@ -105,7 +104,7 @@ class AccountStatusTests {
 			own.refreshNow();
 			assertThat(own.peek().stale()).isFalse();
 			assertThat(own.peek().age()).isEqualTo(Duration.ZERO);
-			clock.now = clock.now.plus(Duration.ofMinutes(6));
+			clock.advance(Duration.ofMinutes(6));
 			assertThat(own.peek().stale()).isTrue();
 			assertThat(own.peek().age()).isEqualTo(Duration.ofMinutes(6));
 		}
@@ -129,34 +128,6 @@ class AccountStatusTests {
 				throw new AssertionError(ex);
 			}
 		}
-	}
-
-	/**
-	 * A clock a test moves by hand.
-	 */
-	static final class MovableClock extends Clock {
-
-		Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -1,10 +1,7 @@
 package io.twilioprovisioning.users;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.twilioprovisioning.support.RawHttp;
+import io.twilioprovisioning.support.MutableClock;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +67,7 @@ class LoginThrottlingTests {
 	UserManagement users;
 
 	@Autowired
-	TestClock clock;
+	MutableClock clock;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -348,40 +346,8 @@ class LoginThrottlingTests {
 
 		@Bean
 		@Primary
-		TestClock testClock() {
-			return new TestClock(Instant.parse("2026-06-01T09:00:00Z"));
-		}
-
-	}
-
-	/**
-	 * A clock the tests move.
-	 */
-	static final class TestClock extends Clock {
-
-		private volatile Instant now;
-
-		TestClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
+		MutableClock testClock() {
+			return new MutableClock(Instant.parse("2026-06-01T09:00:00Z"));
 		}
 
 	}

@@ -1,10 +1,10 @@
 package io.twilioprovisioning.users;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import io.twilioprovisioning.support.MutableClock;
 
 import org.junit.jupiter.api.Test;
 
@@ -65,35 +65,6 @@ class VerifiedPasswordCacheTests {
 		assertThat(this.cache.matches("correct horse", first)).isTrue();
 		assertThat(this.cache.matches("correct horse", second)).isFalse();
 		assertThat(this.bcryptCalls).hasValue(2);
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

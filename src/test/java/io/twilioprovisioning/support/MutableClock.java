@@ -1,4 +1,4 @@
-package io.twilioprovisioning.alerts;
+package io.twilioprovisioning.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,17 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock the test moves, so backoff is checked without waiting.
+ * A clock a test moves by hand, so time-based behaviour (backoff, windows, expiry) is
+ * checked without waiting.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private volatile Instant now;
 
-	MutableClock(Instant now) {
+	public MutableClock(Instant now) {
 		this.now = now;
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 
