@@ -2,12 +2,13 @@ package io.twilioprovisioning.alerts;
 
 import java.util.List;
 
+import io.twilioprovisioning.platform.ConsolePage;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * ({@code fragments/alerts.html}). Others see none, and a database that cannot be asked
  * shows no banner rather than failing the page.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = ConsolePage.class)
 class AlertBanner {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertBanner.class);

@@ -8,6 +8,7 @@ import io.twilioprovisioning.numbers.NumberQuery;
 import io.twilioprovisioning.numbers.NumberSync;
 import io.twilioprovisioning.numbers.NumberSort;
 import io.twilioprovisioning.numbers.PhoneNumberState;
+import io.twilioprovisioning.platform.ConsolePage;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * renders at once even when Twilio is slow, unreachable or refusing the credentials.
  */
 @Controller
+@ConsolePage
 class DashboardController {
 
 	private final AccountStatus status;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import io.twilioprovisioning.platform.ConsolePage;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +27,7 @@ import org.springframework.web.servlet.ModelAndView;
  * and its own explanation.
  */
 @Controller
+@ConsolePage
 class ErrorPagesController implements ErrorController {
 
 	private static final String DETAIL = ErrorPagesController.class.getName() + ".detail";

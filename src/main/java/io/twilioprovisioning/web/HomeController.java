@@ -1,5 +1,7 @@
 package io.twilioprovisioning.web;
 
+import io.twilioprovisioning.platform.ConsolePage;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The landing page after login: admins go to the console, other users see where they are.
  */
 @Controller
+@ConsolePage
 class HomeController {
 
 	@GetMapping("/")

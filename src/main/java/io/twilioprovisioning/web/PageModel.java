@@ -3,15 +3,15 @@ package io.twilioprovisioning.web;
 import java.security.Principal;
 
 import io.twilioprovisioning.platform.ProvisioningMode;
+import io.twilioprovisioning.platform.ConsolePage;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What the shared layout shows on every page: the mode banner and the signed-in user.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = ConsolePage.class)
 class PageModel {
 
 	private final ProvisioningMode mode;

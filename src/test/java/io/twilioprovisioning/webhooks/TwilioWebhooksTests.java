@@ -24,6 +24,7 @@ import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
 import io.twilioprovisioning.numbers.E164Number;
 import io.twilioprovisioning.numbers.NumberLifecycle;
+import io.twilioprovisioning.numbers.NumberRef;
 import io.twilioprovisioning.numbers.PurchaseCommand;
 import io.twilioprovisioning.numbers.TrackedNumber;
 import io.twilioprovisioning.support.FreshNumbers;
@@ -85,6 +86,31 @@ class TwilioWebhooksTests {
 			.contains(client.name().replace("&", "&amp;"))
 			.contains("client " + client.id())
 			.doesNotContain("<Hangup/>");
+	}
+
+	/**
+	 * The webhooks answer from remembered look-ups (AssignedNumbers): each lifecycle step
+	 * that commits is seen by the very next webhook, not after the answers expire.
+	 */
+	@Test
+	void voiceFollowsTheNumberThroughReassignmentAndRelease() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		Client first = this.clients.create("Webhook first " + suffix, null);
+		Client second = this.clients.create("Webhook second " + suffix, null);
+		TrackedNumber number = this.numbers
+			.purchase(new PurchaseCommand(untrackedNumber(), null, first.id(), null, null, "test"))
+			.number();
+		assertThat(post("/webhooks/twilio/voice", voiceCall(number.e164()), signed()).body())
+			.contains("client " + first.id());
+
+		this.numbers.reassign(NumberRef.of(number.phoneNumber()), second.id(), first.id(), "test");
+		assertThat(post("/webhooks/twilio/voice", voiceCall(number.e164()), signed()).body())
+			.contains("client " + second.id())
+			.doesNotContain("client " + first.id());
+
+		this.numbers.release(NumberRef.of(number.phoneNumber()), number.e164(), "test");
+		assertThat(post("/webhooks/twilio/voice", voiceCall(number.e164()), signed()).body()).contains("not in service")
+			.contains("<Hangup/>");
 	}
 
 	@Test

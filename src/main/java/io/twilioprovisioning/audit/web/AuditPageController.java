@@ -8,6 +8,7 @@ import io.twilioprovisioning.platform.Cursor;
 import io.twilioprovisioning.platform.InvalidParameterException;
 import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
+import io.twilioprovisioning.platform.ConsolePage;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * outcome.
  */
 @Controller
+@ConsolePage
 class AuditPageController {
 
 	static final int PAGE_SIZE = 50;

@@ -10,6 +10,7 @@ import io.twilioprovisioning.platform.Cursor;
 import io.twilioprovisioning.platform.InvalidParameterException;
 import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
+import io.twilioprovisioning.platform.ConsolePage;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The clients pages: a searchable, paged list and a form to create a client.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/admin/clients")
 class ClientsPageController {
 

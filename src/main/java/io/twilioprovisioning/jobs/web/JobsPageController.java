@@ -11,6 +11,7 @@ import io.twilioprovisioning.jobs.Jobs;
 import io.twilioprovisioning.platform.DomainException;
 import io.twilioprovisioning.platform.Flash;
 import io.twilioprovisioning.platform.PageRequest;
+import io.twilioprovisioning.platform.ConsolePage;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * "retry failed" and a CSV of every item's outcome.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/admin/jobs")
 class JobsPageController {
 

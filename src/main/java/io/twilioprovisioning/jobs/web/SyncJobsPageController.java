@@ -8,6 +8,7 @@ import io.twilioprovisioning.jobs.JobParameters;
 import io.twilioprovisioning.jobs.Jobs;
 import io.twilioprovisioning.platform.DomainException;
 import io.twilioprovisioning.platform.Flash;
+import io.twilioprovisioning.platform.ConsolePage;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * shows its progress panel.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/admin/twilio/sync")
 class SyncJobsPageController {
 

@@ -14,6 +14,7 @@ import io.twilioprovisioning.numbers.SearchResult;
 import io.twilioprovisioning.numbers.WebhookPolicy;
 import io.twilioprovisioning.platform.DomainException;
 import io.twilioprovisioning.platform.Flash;
+import io.twilioprovisioning.platform.ConsolePage;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -36,6 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * results each have a Buy button that purchases and assigns in one step.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/admin/clients/{clientId}/phone")
 class ClientPhonePageController {
 

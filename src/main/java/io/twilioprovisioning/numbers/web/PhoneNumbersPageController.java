@@ -31,6 +31,7 @@ import io.twilioprovisioning.platform.Flash;
 import io.twilioprovisioning.platform.InvalidParameterException;
 import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.platform.PageResult;
+import io.twilioprovisioning.platform.ConsolePage;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -48,6 +49,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * paging and CSV export, and a page per number to reassign, configure or release it.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/admin/phone-numbers")
 class PhoneNumbersPageController {
 

@@ -8,6 +8,7 @@ import io.twilioprovisioning.numbers.SyncActionResult;
 import io.twilioprovisioning.numbers.SyncReport;
 import io.twilioprovisioning.platform.DomainException;
 import io.twilioprovisioning.platform.Flash;
+import io.twilioprovisioning.platform.ConsolePage;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * fix webhooks and close missing start jobs ({@code jobs} module).
  */
 @Controller
+@ConsolePage
 @RequestMapping("/admin/twilio/sync")
 class SyncPageController {
 

@@ -2,9 +2,9 @@ package io.twilioprovisioning.sandbox.web;
 
 import io.twilioprovisioning.sandbox.SandboxConsole;
 import io.twilioprovisioning.sandbox.SandboxModeCondition;
+import io.twilioprovisioning.platform.ConsolePage;
 
 import org.springframework.context.annotation.Conditional;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Puts the emulator's active faults into every page's model, so the SANDBOX banner says
  * when Twilio answers are being made to fail or slow down.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = ConsolePage.class)
 @Conditional(SandboxModeCondition.class)
 class SandboxBanner {
 

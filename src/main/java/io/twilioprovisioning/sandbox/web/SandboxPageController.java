@@ -11,6 +11,7 @@ import io.twilioprovisioning.sandbox.FaultPlan;
 import io.twilioprovisioning.sandbox.Operation;
 import io.twilioprovisioning.sandbox.SandboxConsole;
 import io.twilioprovisioning.sandbox.SandboxModeCondition;
+import io.twilioprovisioning.platform.ConsolePage;
 import jakarta.validation.Valid;
 
 import org.springframework.context.annotation.Conditional;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * sandbox on both sides.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/admin/sandbox")
 @Conditional(SandboxModeCondition.class)
 class SandboxPageController {

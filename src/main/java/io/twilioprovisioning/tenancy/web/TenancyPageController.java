@@ -8,6 +8,7 @@ import io.twilioprovisioning.platform.Flash;
 import io.twilioprovisioning.tenancy.AddressForm;
 import io.twilioprovisioning.tenancy.Tenancy;
 import io.twilioprovisioning.tenancy.TenancyViews;
+import io.twilioprovisioning.platform.ConsolePage;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Address and Bundle, with forms to create what is missing.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/admin/clients/{clientId}/tenancy")
 class TenancyPageController {
 

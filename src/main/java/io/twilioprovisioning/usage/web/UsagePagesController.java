@@ -15,6 +15,7 @@ import io.twilioprovisioning.platform.Flash;
 import io.twilioprovisioning.usage.CostReport;
 import io.twilioprovisioning.usage.CostReports;
 import io.twilioprovisioning.usage.IdleNumbers;
+import io.twilioprovisioning.platform.ConsolePage;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * name.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/admin/reports")
 class UsagePagesController {
 

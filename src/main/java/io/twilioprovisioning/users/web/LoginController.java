@@ -1,5 +1,7 @@
 package io.twilioprovisioning.users.web;
 
+import io.twilioprovisioning.platform.ConsolePage;
+
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The sign-in page; a signed-in user is sent on to the start page.
  */
 @Controller
+@ConsolePage
 class LoginController {
 
 	private static final long MAX_WAIT_SECONDS = 24 * 60 * 60;

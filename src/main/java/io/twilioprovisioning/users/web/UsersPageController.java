@@ -7,6 +7,7 @@ import io.twilioprovisioning.platform.PageRequest;
 import io.twilioprovisioning.users.Role;
 import io.twilioprovisioning.users.UserAccount;
 import io.twilioprovisioning.users.UserManagement;
+import io.twilioprovisioning.platform.ConsolePage;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The users page: list users, create one, disable or enable one, change a role.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/admin/users")
 class UsersPageController {
 
