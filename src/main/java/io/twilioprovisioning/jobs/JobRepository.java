@@ -55,6 +55,33 @@ class JobRepository {
 		return this.jdbc.sql("SELECT " + JOB_COLUMNS + " FROM jobs WHERE id = ?").param(id).query(this.jobs).optional();
 	}
 
+	/**
+	 * The job's state alone (asked before each item of a job starts: a pause or cancel
+	 * committed anywhere in the cluster stops items that have not started).
+	 */
+	Optional<JobState> state(long id) {
+		return this.jdbc.sql("SELECT state FROM jobs WHERE id = ?")
+			.param(id)
+			.query((rs, row) -> JobState.valueOf(rs.getString(1)))
+			.optional();
+	}
+
+	/**
+	 * Gives back taken items that were not started (the job was paused, cancelled or left
+	 * to another instance meanwhile): they are pending again, as if never taken.
+	 */
+	void release(long jobId, List<Long> seqs) {
+		if (seqs.isEmpty()) {
+			return;
+		}
+		this.jdbc
+			.sql("UPDATE job_items SET outcome = 'PENDING', attempts = greatest(attempts - 1, 0) "
+					+ "WHERE job_id = :job AND seq IN (:seqs) AND outcome = 'RUNNING'")
+			.param("job", jobId)
+			.param("seqs", seqs)
+			.update();
+	}
+
 	String parameters(long id) {
 		return this.jdbc.sql("SELECT parameters::text FROM jobs WHERE id = ?").param(id).query(String.class).single();
 	}
@@ -157,15 +184,24 @@ class JobRepository {
 	 * Takes the next items that have no outcome, oldest first, and marks them taken.
 	 */
 	List<ClaimedItem> claim(long jobId, int size) {
+		return claim(jobId, size, 0);
+	}
+
+	/**
+	 * Takes the next items after {@code afterSeq} that have no outcome: a run that has
+	 * items in flight takes the ones after the last it took, never its own again.
+	 */
+	List<ClaimedItem> claim(long jobId, int size, long afterSeq) {
 		return this.jdbc.sql("""
 				WITH next AS MATERIALIZED (
-				  SELECT seq FROM job_items WHERE job_id = :job AND outcome IN ('PENDING', 'RUNNING')
+				  SELECT seq FROM job_items WHERE job_id = :job AND outcome IN ('PENDING', 'RUNNING') AND seq > :after
 				  ORDER BY seq LIMIT :size FOR UPDATE SKIP LOCKED)
 				UPDATE job_items SET outcome = 'RUNNING', attempts = attempts + 1
 				FROM next WHERE job_items.job_id = :job AND job_items.seq = next.seq
 				RETURNING job_items.seq, item_key, payload::text AS payload, attempts""")
 			.param("job", jobId)
 			.param("size", size)
+			.param("after", afterSeq)
 			.query((rs, row) -> new ClaimedItem(jobId, rs.getLong("seq"), rs.getString("item_key"),
 					rs.getString("payload"), rs.getInt("attempts")))
 			.list()

@@ -1,13 +1,18 @@
 package io.twilioprovisioning.jobs;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -56,6 +61,9 @@ class JobRunner {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	/** Finished items are committed at least this often while a job runs. */
+	static final Duration RECORD_EVERY = Duration.ofMillis(250);
+
 	JobRunner(JobRepository repository, List<JobWork> kinds, JobsProperties properties,
 			PlatformTransactionManager transactionManager, Alerts alerts) {
 		this.repository = repository;
@@ -99,49 +107,157 @@ class JobRunner {
 				return;
 			}
 		}
+		if (work.chunked()) {
+			runChunks(job, work, parameters, stopping);
+		}
+		else {
+			runRolling(job, work, parameters, stopping);
+		}
+	}
+
+	/**
+	 * A kind that does a whole chunk at once: one chunk at a time, each done and recorded
+	 * in one transaction.
+	 */
+	private void runChunks(Job job, JobWork work, JobParameters parameters, BooleanSupplier stopping) {
+		long jobId = job.id();
+		while (true) {
+			JobState state = this.repository.state(jobId).orElse(JobState.CANCELLED);
+			if (state != JobState.RUNNING && state != JobState.QUEUED) {
+				log.info("Job {} stopped: {}", jobId, state);
+				return;
+			}
+			if (stopping.getAsBoolean()) {
+				log.info("Job {} left for the next instance: this one stops", jobId);
+				return;
+			}
+			List<ClaimedItem> chunk = this.tx
+				.execute((status) -> this.repository.claim(jobId, work.chunkSize(this.properties.chunkSize())));
+			if (chunk == null || chunk.isEmpty()) {
+				this.repository.finish(jobId).ifPresent(this::ended);
+				log.info("Job {} ({}) finished", jobId, job.kind());
+				return;
+			}
+			List<ItemResult> results = this.tx.execute((status) -> {
+				List<ItemResult> done = work.processChunk(jobId, parameters, chunk, job.startedBy());
+				this.repository.record(jobId, done);
+				return done;
+			});
+			ItemResult exhausted = (results != null)
+					? results.stream().filter(ItemResult::exhausted).findFirst().orElse(null) : null;
+			if (exhausted != null) {
+				this.repository.skipRemaining(jobId, exhausted.message());
+			}
+		}
+	}
+
+	/**
+	 * A kind that does one item at a time, each through Twilio: items run on a bounded
+	 * pool as a rolling window rather than chunk after chunk. The next chunk is taken as
+	 * soon as no more than a pool's worth of items is left to run, so the pool never
+	 * drains to wait for a chunk's slowest item (a chunk boundary cost ~8 % of a re-point
+	 * job's time, docs/benchmarks.md section 8). Outcomes are committed as items finish
+	 * (every pool's worth, or every {@link #RECORD_EVERY}); each item asks the job's
+	 * state just before it starts, so once a pause or cancel commits, no further item
+	 * starts, and items taken but not started are given back as pending.
+	 */
+	private void runRolling(Job job, JobWork work, JobParameters parameters, BooleanSupplier stopping) {
+		long jobId = job.id();
 		int threads = Math.min(this.properties.maxConcurrency(), work.maxConcurrency());
+		int chunkSize = work.chunkSize(this.properties.chunkSize());
 		AtomicInteger count = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(threads, (runnable) -> {
 			Thread thread = new Thread(runnable, "job-" + jobId + "-" + count.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});
+		CompletionService<Ran> completed = new ExecutorCompletionService<>(pool);
+		AtomicBoolean halted = new AtomicBoolean();
+		BooleanSupplier mayStart = () -> !halted.get() && !stopping.getAsBoolean()
+				&& this.repository.state(jobId)
+					.map((state) -> state == JobState.RUNNING || state == JobState.QUEUED)
+					.orElse(false);
+		String stoppedBecause = null;
+		boolean more = true;
+		int inFlight = 0;
+		List<ItemResult> finished = new ArrayList<>();
+		List<Long> notStarted = new ArrayList<>();
+		long recorded = System.nanoTime();
+		long lastClaimed = 0;
 		try {
 			while (true) {
-				JobState state = this.repository.find(jobId).map(Job::state).orElse(JobState.CANCELLED);
-				if (state != JobState.RUNNING && state != JobState.QUEUED) {
-					log.info("Job {} stopped: {}", jobId, state);
-					return;
+				if (!halted.get() && more && inFlight <= threads) {
+					JobState state = this.repository.state(jobId).orElse(JobState.CANCELLED);
+					if (state != JobState.RUNNING && state != JobState.QUEUED) {
+						halted.set(true);
+						stoppedBecause = "stopped: " + state;
+					}
+					else if (stopping.getAsBoolean()) {
+						halted.set(true);
+						stoppedBecause = "left for the next instance: this one stops";
+					}
+					else {
+						long after = lastClaimed;
+						List<ClaimedItem> chunk = this.tx
+							.execute((status) -> this.repository.claim(jobId, chunkSize, after));
+						if (chunk == null || chunk.isEmpty()) {
+							more = false;
+						}
+						else {
+							lastClaimed = chunk.get(chunk.size() - 1).seq();
+							for (ClaimedItem item : chunk) {
+								completed.submit(() -> start(work, parameters, item, job.startedBy(), mayStart));
+								inFlight++;
+							}
+						}
+					}
 				}
-				if (stopping.getAsBoolean()) {
-					log.info("Job {} left for the next instance: this one stops", jobId);
-					return;
+				if (inFlight == 0) {
+					break;
 				}
-				List<ClaimedItem> chunk = this.tx
-					.execute((status) -> this.repository.claim(jobId, work.chunkSize(this.properties.chunkSize())));
-				if (chunk == null || chunk.isEmpty()) {
-					this.repository.finish(jobId).ifPresent(this::ended);
-					log.info("Job {} ({}) finished", jobId, job.kind());
-					return;
+				Future<Ran> next = completed.poll(RECORD_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+				while (next != null) {
+					inFlight--;
+					Ran ran = next.get();
+					if (ran.result() != null) {
+						finished.add(ran.result());
+					}
+					else {
+						notStarted.add(ran.item().seq());
+					}
+					next = completed.poll();
 				}
-				List<ItemResult> results;
-				if (work.chunked()) {
-					results = this.tx.execute((status) -> {
-						List<ItemResult> done = work.processChunk(jobId, parameters, chunk, job.startedBy());
-						this.repository.record(jobId, done);
-						return done;
-					});
+				boolean due = System.nanoTime() - recorded >= RECORD_EVERY.toNanos();
+				if (!finished.isEmpty() && (finished.size() >= threads || inFlight == 0 || halted.get() || due)) {
+					List<ItemResult> batch = List.copyOf(finished);
+					finished.clear();
+					this.tx.executeWithoutResult((status) -> this.repository.record(jobId, batch));
+					recorded = System.nanoTime();
+					ItemResult exhausted = batch.stream().filter(ItemResult::exhausted).findFirst().orElse(null);
+					if (exhausted != null) {
+						halted.set(true);
+						this.repository.skipRemaining(jobId, exhausted.message());
+					}
 				}
-				else {
-					List<ItemResult> done = process(pool, work, parameters, chunk, job.startedBy());
-					this.tx.executeWithoutResult((status) -> this.repository.record(jobId, done));
-					results = done;
-				}
-				ItemResult exhausted = results.stream().filter(ItemResult::exhausted).findFirst().orElse(null);
-				if (exhausted != null) {
-					this.repository.skipRemaining(jobId, exhausted.message());
+				if (!notStarted.isEmpty()) {
+					this.repository.release(jobId, List.copyOf(notStarted));
+					notStarted.clear();
 				}
 			}
+			if (stoppedBecause != null) {
+				log.info("Job {} {}", jobId, stoppedBecause);
+				return;
+			}
+			// every item has an outcome (or was skipped when Twilio had no more)
+			this.repository.finish(jobId).ifPresent(this::ended);
+			log.info("Job {} ({}) finished", jobId, job.kind());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while job items ran", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("A job item ended without an outcome", ex.getCause());
 		}
 		finally {
 			pool.shutdownNow();
@@ -181,26 +297,20 @@ class JobRunner {
 		return job.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
 	}
 
-	private List<ItemResult> process(ExecutorService pool, JobWork work, JobParameters parameters,
-			List<ClaimedItem> chunk, String actor) {
-		List<Future<ItemResult>> futures = new ArrayList<>(chunk.size());
-		for (ClaimedItem item : chunk) {
-			futures.add(pool.submit(() -> BulkWork.call(() -> processOne(work, parameters, item, actor))));
+	/**
+	 * Does one item unless the job may no longer start items.
+	 */
+	private Ran start(JobWork work, JobParameters parameters, ClaimedItem item, String actor,
+			BooleanSupplier mayStart) {
+		try {
+			if (!mayStart.getAsBoolean()) {
+				return new Ran(item, null);
+			}
+			return new Ran(item, BulkWork.call(() -> processOne(work, parameters, item, actor)));
 		}
-		List<ItemResult> results = new ArrayList<>(chunk.size());
-		for (int i = 0; i < futures.size(); i++) {
-			try {
-				results.add(futures.get(i).get());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while job items ran", ex);
-			}
-			catch (ExecutionException ex) {
-				results.add(failed(chunk.get(i), ex.getCause()));
-			}
+		catch (Exception ex) {
+			return new Ran(item, failed(item, ex));
 		}
-		return results;
 	}
 
 	private ItemResult processOne(JobWork work, JobParameters parameters, ClaimedItem item, String actor) {
@@ -222,6 +332,13 @@ class JobRunner {
 		log.warn("Item {} of job {} failed unexpectedly", item.key(), item.jobId(), ex);
 		return new ItemResult(item.seq(), ItemOutcome.FAILED, null,
 				"unexpected error: " + ex.getClass().getSimpleName(), false);
+	}
+
+	/**
+	 * An item taken from the pool: its result, or {@code null} when it was not started.
+	 */
+	private record Ran(ClaimedItem item, ItemResult result) {
+
 	}
 
 }
