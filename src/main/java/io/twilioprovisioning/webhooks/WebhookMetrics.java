@@ -1,6 +1,10 @@
 package io.twilioprovisioning.webhooks;
 
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,23 +22,32 @@ class WebhookMetrics {
 
 	static final String REQUESTS = "webhooks.requests";
 
-	private final MeterRegistry registry;
+	private static final List<String> ENDPOINTS = List.of("voice", "sms", "status", "other");
+
+	/**
+	 * One counter per endpoint and verdict, registered once: no registry look-up per
+	 * webhook.
+	 */
+	private final Map<String, Map<WebhookSignatures.Verdict, Counter>> counters = new HashMap<>();
 
 	WebhookMetrics(MeterRegistry registry) {
-		this.registry = registry;
+		for (String endpoint : ENDPOINTS) {
+			Map<WebhookSignatures.Verdict, Counter> byVerdict = new EnumMap<>(WebhookSignatures.Verdict.class);
+			for (WebhookSignatures.Verdict verdict : WebhookSignatures.Verdict.values()) {
+				byVerdict.put(verdict,
+						Counter.builder(REQUESTS)
+							.description("Inbound Twilio webhook requests by endpoint and signature outcome")
+							.tag("endpoint", endpoint)
+							.tag("signature", verdict.name().toLowerCase(Locale.ROOT))
+							.register(registry));
+			}
+			this.counters.put(endpoint, byVerdict);
+		}
 	}
 
 	void received(String path, WebhookSignatures.Verdict verdict) {
 		String endpoint = path.substring(path.lastIndexOf('/') + 1);
-		Counter.builder(REQUESTS)
-			.description("Inbound Twilio webhook requests by endpoint and signature outcome")
-			.tag("endpoint", switch (endpoint) {
-				case "voice", "sms", "status" -> endpoint;
-				default -> "other";
-			})
-			.tag("signature", verdict.name().toLowerCase(Locale.ROOT))
-			.register(this.registry)
-			.increment();
+		this.counters.getOrDefault(endpoint, this.counters.get("other")).get(verdict).increment();
 	}
 
 }

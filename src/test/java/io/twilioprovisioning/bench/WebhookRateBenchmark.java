@@ -1,6 +1,7 @@
 package io.twilioprovisioning.bench;
 
 import java.io.File;
+import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,8 @@ class WebhookRateBenchmark {
 
 	static final int NUMBERS = 50;
 
+	static final int WARM_UP = 2;
+
 	/**
 	 * Keep-alive connections, each one request at a time: below the per-address limit of
 	 * requests in progress (50), the load comes from one address.
@@ -98,7 +101,9 @@ class WebhookRateBenchmark {
 
 			String before = loadAverage();
 			Instant started = Instant.now();
+			long cpuBefore = cpuNanos();
 			String output = load(port, file);
+			long cpu = cpuNanos() - cpuBefore;
 			String after = loadAverage();
 			Files.deleteIfExists(file);
 			System.out.println();
@@ -110,6 +115,9 @@ class WebhookRateBenchmark {
 				.filter((line) -> line.startsWith("|") || line.startsWith("RESULT"))
 				.forEach(System.out::println);
 			System.out.println("load average before / after: " + before + " / " + after);
+			System.out.printf(Locale.ROOT,
+					"service JVM CPU during warm-up and load: %.1f s, %.0f µs per webhook (%d webhooks)%n", cpu / 1e9,
+					cpu / 1e3 / (RATE * (SECONDS + WARM_UP)), RATE * (SECONDS + WARM_UP));
 
 			long recorded = waitForActivity(jdbc, numbers, started);
 			System.out.printf(Locale.ROOT, "activity recorded for %d of %d numbers%n", recorded, NUMBERS);
@@ -122,13 +130,19 @@ class WebhookRateBenchmark {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
 				WebhookLoadClient.class.getName(), "127.0.0.1", String.valueOf(port), requests.toString(),
-				String.valueOf(RATE), String.valueOf(SECONDS), String.valueOf(CONNECTIONS), "2"))
+				String.valueOf(RATE), String.valueOf(SECONDS), String.valueOf(CONNECTIONS), String.valueOf(WARM_UP)))
 			.redirectErrorStream(true)
 			.directory(new File("."))
 			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor()).as(output).isZero();
 		return output;
+	}
+
+	/** CPU time of this JVM (the service, its emulator and this test), all threads. */
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static String loadAverage() throws Exception {
