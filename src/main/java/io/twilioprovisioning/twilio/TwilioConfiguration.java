@@ -68,8 +68,8 @@ class TwilioConfiguration {
 	}
 
 	@Bean
-	TwilioTenancyCarrier twilioTenancyCarrier(TwilioRestClient twilioRestClient) {
-		return new TwilioTenancyCarrier(twilioRestClient);
+	TwilioTenancyCarrier twilioTenancyCarrier(TwilioRestClient twilioRestClient, TwilioMetrics twilioMetrics) {
+		return new TwilioTenancyCarrier(twilioRestClient, twilioMetrics);
 	}
 
 	@Bean

@@ -56,6 +56,8 @@ class TenancyRequestConformanceTests {
 
 	private TenancyCarrier tenancy;
 
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
 	@BeforeEach
 	void start() {
 		this.emulator = new TwilioEmulator(ACCOUNT_SID, AUTH_TOKEN);
@@ -65,8 +67,8 @@ class TenancyRequestConformanceTests {
 		this.http = new BaseUrlHttpClient(endpoint::baseUrl, properties.connectTimeout(), properties.readTimeout(),
 				properties.maxConcurrency(), properties.retryPolicy(), BaseUrlHttpClient.Sleeper.THREAD);
 		TwilioRestClient client = endpoint.restClient(new Recording(this.http, this.sent));
-		this.numbers = new TwilioNumberCarrier(client, new TwilioMetrics(new SimpleMeterRegistry()));
-		this.tenancy = new TwilioTenancyCarrier(client);
+		this.numbers = new TwilioNumberCarrier(client, new TwilioMetrics(this.registry));
+		this.tenancy = new TwilioTenancyCarrier(client, new TwilioMetrics(this.registry));
 	}
 
 	@AfterEach
@@ -79,6 +81,11 @@ class TenancyRequestConformanceTests {
 	void everyTenancyRequestIsValidForTwiliosDescription() {
 		TenancyCarrier.Subaccount acme = this.tenancy.createSubaccount("Acme Dental (client 1)");
 		TenancyCarrier.Subaccount globex = this.tenancy.createSubaccount("Globex (client 2)");
+		assertThat(this.registry.get(TwilioMetrics.CALLS)
+			.tag("operation", "subaccount_create")
+			.tag("outcome", "success")
+			.timer()
+			.count()).as("tenancy calls are measured like the number carrier's").isEqualTo(2);
 		assertThat(this.tenancy.findSubaccounts("Acme Dental (client 1)")).extracting(TenancyCarrier.Subaccount::sid)
 			.containsExactly(acme.sid());
 		String address = this.tenancy.createAddress(acme.sid(),
