@@ -60,6 +60,19 @@ public record NumberSort(Field field, boolean descending) {
 		return this.field.column + direction + ", id" + direction;
 	}
 
+	/**
+	 * The same order as {@link #orderBy(boolean)}, on an expression of the field that no
+	 * index serves (NULLs stay NULL, so they keep their place): the planner then finds
+	 * the rows by their filter and sorts them, instead of walking the field's index until
+	 * the filter has passed enough of them (see PhoneNumberRepository#ordered).
+	 */
+	String orderByMatches(boolean descending) {
+		String direction = descending ? " DESC" : " ASC";
+		String expression = this.field.timestamp ? "(" + this.field.column + " + interval '0 seconds')"
+				: "(" + this.field.column + " || '')";
+		return expression + direction + ", id" + direction;
+	}
+
 	public String apiValue() {
 		return this.field.apiName + "," + (this.descending ? "desc" : "asc");
 	}
