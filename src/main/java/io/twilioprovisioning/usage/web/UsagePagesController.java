@@ -52,6 +52,15 @@ class UsagePagesController {
 		this.clock = clock;
 	}
 
+	/**
+	 * The dashboard's usage card alone, which the dashboard asks for again while its
+	 * figures are being refreshed.
+	 */
+	@GetMapping("/dashboard-usage")
+	String dashboardUsage() {
+		return "usage/dashboard :: usage";
+	}
+
 	@GetMapping("/costs")
 	String costs(@RequestParam(required = false) String month, Model model) {
 		YearMonth period = month(month, model);
