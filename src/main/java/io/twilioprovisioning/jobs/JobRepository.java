@@ -136,9 +136,8 @@ class JobRepository {
 	}
 
 	/**
-	 * Adds the items in one statement over two arrays (keys and payloads) and counts them
-	 * into the job's total (final once {@link #planned(long)}); an item whose key the job
-	 * has already (a plan listed again after a crash) is left as it is.
+	 * Adds the items in one statement over two arrays (keys and payloads); an item whose
+	 * key the job has already (a plan listed again after a crash) is left as it is.
 	 */
 	void addItems(long jobId, List<PlannedItem> items) {
 		if (items.isEmpty()) {
@@ -151,14 +150,11 @@ class JobRepository {
 			payloads[i] = items.get(i).payload();
 		}
 		this.jdbc.sql("""
-				WITH added AS (
-				  INSERT INTO job_items (job_id, item_key, payload, outcome)
-				  SELECT :job, i.item_key, CAST(i.payload AS jsonb), 'PENDING'
-				  FROM unnest(:keys, :payloads) WITH ORDINALITY AS i(item_key, payload, position)
-				  ORDER BY i.position
-				  ON CONFLICT (job_id, item_key) DO NOTHING
-				  RETURNING 1)
-				UPDATE jobs SET total = total + (SELECT count(*) FROM added), updated_at = now() WHERE id = :job""")
+				INSERT INTO job_items (job_id, item_key, payload, outcome)
+				SELECT :job, i.item_key, CAST(i.payload AS jsonb), 'PENDING'
+				FROM unnest(:keys, :payloads) WITH ORDINALITY AS i(item_key, payload, position)
+				ORDER BY i.position
+				ON CONFLICT (job_id, item_key) DO NOTHING""")
 			.param("job", jobId)
 			.param("keys", new SqlArrayValue("text", (Object[]) keys))
 			.param("payloads", new SqlArrayValue("text", (Object[]) payloads))

@@ -4,16 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -89,12 +83,7 @@ class JobRunner {
 		}
 		JobWork work = this.kinds.get(job.kind());
 		JobParameters parameters = this.json.readValue(this.repository.parameters(jobId), JobParameters.class);
-		if (!job.planned() && work.chunked()) {
-			if (!planWhileDoing(job, work, parameters, stopping)) {
-				return;
-			}
-		}
-		else if (!job.planned()) {
+		if (!job.planned()) {
 			try {
 				long planning = System.nanoTime();
 				work.plan(jobId, parameters, (items) -> this.repository.addItems(jobId, items));
@@ -156,102 +145,6 @@ class JobRunner {
 		}
 		finally {
 			pool.shutdownNow();
-		}
-	}
-
-	/**
-	 * Lists the items of a kind that does whole chunks on a thread of its own while this
-	 * thread does the chunks listed so far, so that listing Twilio and writing the
-	 * database overlap. Each page of items is committed before a chunk can take it, and
-	 * each chunk commits its changes with its outcomes, so a crash at any point leaves
-	 * items either pending (listed again by their key, never added twice) or done with
-	 * their outcome (a number tracked by then is not even listed again).
-	 * @return whether the items are all listed and the job goes on; {@code false} when it
-	 * stopped, was paused or cancelled, or could not list its items
-	 */
-	private boolean planWhileDoing(Job job, JobWork work, JobParameters parameters, BooleanSupplier stopping) {
-		long jobId = job.id();
-		long started = System.nanoTime();
-		AtomicBoolean stop = new AtomicBoolean();
-		Semaphore listed = new Semaphore(0);
-		CompletableFuture<Void> planning = new CompletableFuture<>();
-		Thread planner = new Thread(() -> {
-			try {
-				work.plan(jobId, parameters, (items) -> {
-					if (stop.get()) {
-						throw new CancellationException("job " + jobId + " stopped while listing");
-					}
-					this.repository.addItems(jobId, items);
-					listed.release();
-				});
-				this.repository.planned(jobId);
-				planning.complete(null);
-			}
-			catch (RuntimeException ex) {
-				planning.completeExceptionally(ex);
-			}
-			finally {
-				listed.release();
-			}
-		}, "job-" + jobId + "-plan");
-		planner.setDaemon(true);
-		planner.start();
-		try {
-			while (true) {
-				JobState state = this.repository.find(jobId).map(Job::state).orElse(JobState.CANCELLED);
-				if (state != JobState.RUNNING && state != JobState.QUEUED) {
-					log.info("Job {} stopped while listing its items: {}", jobId, state);
-					return false;
-				}
-				if (stopping.getAsBoolean()) {
-					log.info("Job {} left for the next instance while listing its items: this one stops", jobId);
-					return false;
-				}
-				boolean allListed = planning.isDone();
-				if (planning.isCompletedExceptionally()) {
-					planning.join();
-				}
-				List<ClaimedItem> chunk = this.tx
-					.execute((status) -> this.repository.claim(jobId, work.chunkSize(this.properties.chunkSize())));
-				if (chunk != null && !chunk.isEmpty()) {
-					this.tx.executeWithoutResult((status) -> this.repository.record(jobId,
-							work.processChunk(jobId, parameters, chunk, job.startedBy())));
-				}
-				else if (allListed) {
-					break;
-				}
-				else {
-					listed.tryAcquire(1, TimeUnit.SECONDS);
-				}
-			}
-			planning.join();
-			log.info("Job {} ({}) listed its items in {} ms, doing chunks meanwhile", jobId, job.kind(),
-					(System.nanoTime() - started) / 1_000_000);
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-		catch (CompletionException ex) {
-			Throwable cause = ex.getCause();
-			if (cause instanceof DomainException domain) {
-				log.warn("Job {} ({}) could not list its items: {}", jobId, job.kind(), domain.getMessage());
-				if (this.repository.fail(jobId, domain.getMessage())) {
-					raise(job, "could not list its items: " + domain.getMessage());
-				}
-				return false;
-			}
-			throw ex;
-		}
-		finally {
-			stop.set(true);
-			try {
-				planner.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
 		}
 	}
 
