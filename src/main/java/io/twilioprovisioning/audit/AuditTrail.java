@@ -22,6 +22,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,6 +57,25 @@ public class AuditTrail {
 			VALUES (:occurredAt, :actor, :action, :outcome, :numberId, :e164, :sid, :clientId, :otherClientId,
 			  CAST(:before AS jsonb), CAST(:after AS jsonb), :twilioCode, :detail)""";
 
+	/**
+	 * The arrays of {@link #INSERT_ALL}, in the order {@link #on(NumbersAdopted)} fills
+	 * them.
+	 */
+	private static final String[] COLUMNS = { "occurredAt", "actor", "action", "outcome", "numberId", "e164", "sid",
+			"clientId", "otherClientId", "before", "after", "twilioCode", "detail" };
+
+	private static final String INSERT_ALL = """
+			INSERT INTO audit_events (occurred_at, actor, action, outcome, phone_number_id, e164, twilio_sid,
+			  client_id, other_client_id, before_state, after_state, twilio_code, detail)
+			SELECT CAST(e.occurred_at AS timestamptz), e.actor, e.action, e.outcome, CAST(e.number_id AS bigint), e.e164,
+			  e.sid, CAST(e.client_id AS bigint), CAST(e.other_client_id AS bigint), CAST(e.before AS jsonb),
+			  CAST(e.after AS jsonb), CAST(e.twilio_code AS integer), e.detail
+			FROM unnest(:occurredAt, :actor, :action, :outcome, :numberId, :e164, :sid, :clientId, :otherClientId,
+			  :before, :after, :twilioCode, :detail) WITH ORDINALITY
+			  AS e(occurred_at, actor, action, outcome, number_id, e164, sid, client_id, other_client_id, before,
+			       after, twilio_code, detail, n)
+			ORDER BY e.n""";
+
 	private final JdbcClient jdbc;
 
 	private final NamedParameterJdbcTemplate named;
@@ -75,13 +95,45 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Writes the entries of a chunk of adopted numbers in one batch.
+	 * Writes the entries of a chunk of adopted numbers in one statement over one array
+	 * per column: the same rows {@link #on(NumberEvent)} writes one at a time.
 	 */
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(NumbersAdopted event) {
-		this.named.batchUpdate(INSERT,
-				event.adopted().stream().map(this::params).toArray(MapSqlParameterSource[]::new));
+		List<? extends NumberEvent> events = event.adopted();
+		if (events.isEmpty()) {
+			return;
+		}
+		int size = events.size();
+		String[][] columns = new String[COLUMNS.length][size];
+		for (int i = 0; i < size; i++) {
+			NumberEvent entry = events.get(i);
+			columns[0][i] = entry.occurredAt().toString();
+			columns[1][i] = entry.actor();
+			columns[2][i] = entry.action();
+			columns[3][i] = entry.outcome();
+			columns[4][i] = text(entry.numberId());
+			columns[5][i] = entry.phoneNumber();
+			columns[6][i] = entry.sid();
+			columns[7][i] = text(entry.clientId());
+			columns[8][i] = text(entry.otherClientId());
+			columns[9][i] = entry.beforeSnapshot().isEmpty() ? null
+					: this.json.writeValueAsString(entry.beforeSnapshot());
+			columns[10][i] = entry.afterSnapshot().isEmpty() ? null
+					: this.json.writeValueAsString(entry.afterSnapshot());
+			columns[11][i] = text(entry.twilioCode());
+			columns[12][i] = truncate(entry.detail());
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		for (int i = 0; i < COLUMNS.length; i++) {
+			params.addValue(COLUMNS[i], new SqlArrayValue("text", (Object[]) columns[i]));
+		}
+		this.named.update(INSERT_ALL, params);
+	}
+
+	private static String text(Object value) {
+		return (value != null) ? value.toString() : null;
 	}
 
 	private MapSqlParameterSource params(NumberEvent event) {

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -161,15 +162,30 @@ class JobRepository {
 		return this.jdbc.sql("SELECT count(*) FROM jobs WHERE state = 'RUNNING'").query(Long.class).single();
 	}
 
+	/**
+	 * Adds the items in one statement over two arrays (keys and payloads); an item whose
+	 * key the job has already (a plan listed again after a crash) is left as it is.
+	 */
 	void addItems(long jobId, List<PlannedItem> items) {
-		this.template.batchUpdate(
-				"INSERT INTO job_items (job_id, item_key, payload, outcome) VALUES (?, ?, CAST(? AS jsonb), 'PENDING') "
-						+ "ON CONFLICT (job_id, item_key) DO NOTHING",
-				items, 1000, (statement, item) -> {
-					statement.setLong(1, jobId);
-					statement.setString(2, item.key());
-					statement.setString(3, item.payload());
-				});
+		if (items.isEmpty()) {
+			return;
+		}
+		String[] keys = new String[items.size()];
+		String[] payloads = new String[items.size()];
+		for (int i = 0; i < items.size(); i++) {
+			keys[i] = items.get(i).key();
+			payloads[i] = items.get(i).payload();
+		}
+		this.jdbc.sql("""
+				INSERT INTO job_items (job_id, item_key, payload, outcome)
+				SELECT :job, i.item_key, CAST(i.payload AS jsonb), 'PENDING'
+				FROM unnest(:keys, :payloads) WITH ORDINALITY AS i(item_key, payload, position)
+				ORDER BY i.position
+				ON CONFLICT (job_id, item_key) DO NOTHING""")
+			.param("job", jobId)
+			.param("keys", new SqlArrayValue("text", (Object[]) keys))
+			.param("payloads", new SqlArrayValue("text", (Object[]) payloads))
+			.update();
 	}
 
 	void planned(long id) {
@@ -215,16 +231,32 @@ class JobRepository {
 	 * transaction.
 	 */
 	void record(long jobId, List<ItemResult> results) {
-		this.template.batchUpdate(
-				"UPDATE job_items SET outcome = ?, twilio_code = ?, message = ?, finished_at = now() "
-						+ "WHERE job_id = ? AND seq = ? AND outcome = 'RUNNING'",
-				results, 1000, (statement, result) -> {
-					statement.setString(1, result.outcome().name());
-					statement.setObject(2, result.twilioCode());
-					statement.setString(3, truncate(result.message()));
-					statement.setLong(4, jobId);
-					statement.setLong(5, result.seq());
-				});
+		if (results.isEmpty()) {
+			return;
+		}
+		int size = results.size();
+		Long[] seqs = new Long[size];
+		String[] outcomes = new String[size];
+		Integer[] codes = new Integer[size];
+		String[] messages = new String[size];
+		for (int i = 0; i < size; i++) {
+			ItemResult result = results.get(i);
+			seqs[i] = result.seq();
+			outcomes[i] = result.outcome().name();
+			codes[i] = result.twilioCode();
+			messages[i] = truncate(result.message());
+		}
+		this.jdbc.sql("""
+				UPDATE job_items SET outcome = r.outcome, twilio_code = r.twilio_code, message = r.message,
+				  finished_at = now()
+				FROM unnest(:seqs, :outcomes, :codes, :messages) AS r(seq, outcome, twilio_code, message)
+				WHERE job_items.job_id = :job AND job_items.seq = r.seq AND job_items.outcome = 'RUNNING'""")
+			.param("job", jobId)
+			.param("seqs", new SqlArrayValue("bigint", (Object[]) seqs))
+			.param("outcomes", new SqlArrayValue("text", (Object[]) outcomes))
+			.param("codes", new SqlArrayValue("integer", (Object[]) codes))
+			.param("messages", new SqlArrayValue("text", (Object[]) messages))
+			.update();
 		int done = 0;
 		int failed = 0;
 		int skipped = 0;

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -34,9 +35,13 @@ class PhoneNumberRepository {
 			client_id, requested_area_code, failure_code, failure_reason, purchased_at, released_at, created_at,
 			updated_at, version, idempotency_key, request_fingerprint, failure_problem, release_scheduled_at""";
 
-	private static final String ADOPTED_VALUES = "('ACTIVE', :e164_#, :sid_#, :friendlyName_#, :voice_#, :sms_#,"
-			+ " :mms_#, :fax_#, :voiceUrl_#, :voiceMethod_#, :voiceFallbackUrl_#, :smsUrl_#, :smsMethod_#,"
-			+ " :smsFallbackUrl_#, :statusCallback_#, :purchasedAt_#)";
+	/**
+	 * The text arrays of {@link #insertAdoptedBatch(List)}, in the order it fills them.
+	 */
+	private static final String[] ADOPTED_TEXT = { "e164", "sid", "friendlyName", "voiceUrl", "voiceMethod",
+			"voiceFallbackUrl", "smsUrl", "smsMethod", "smsFallbackUrl", "statusCallback", "purchasedAt" };
+
+	private static final String[] ADOPTED_FLAGS = { "voice", "sms", "mms", "fax" };
 
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
 
@@ -327,30 +332,63 @@ class PhoneNumberRepository {
 	}
 
 	/**
-	 * Inserts the numbers as adopted in one statement, leaving out any that a live row
-	 * tracks already (by SID or number; the partial unique indexes decide, so a number
-	 * tracked meanwhile by another transaction is left out too).
+	 * Inserts the numbers as adopted in one statement over one array per column (the
+	 * statement's text and its 16 parameters do not grow with the chunk), leaving out any
+	 * that a live row tracks already (by SID or number; the partial unique indexes
+	 * decide, so a number tracked meanwhile by another transaction, or listed twice, is
+	 * left out too).
 	 * @return the rows inserted
 	 */
 	List<Row> insertAdoptedBatch(List<OwnedNumber> owned) {
 		if (owned.isEmpty()) {
 			return List.of();
 		}
-		StringBuilder sql = new StringBuilder(
-				"""
-						INSERT INTO phone_numbers (state, e164, twilio_sid, friendly_name, voice_enabled, sms_enabled, mms_enabled,
-						  fax_enabled, voice_url, voice_method, voice_fallback_url, sms_url, sms_method, sms_fallback_url,
-						  status_callback, purchased_at)
-						VALUES""")
-			.append(" ");
-		Map<String, Object> params = new HashMap<>();
-		for (int i = 0; i < owned.size(); i++) {
-			sql.append((i > 0) ? ", " : "").append(ADOPTED_VALUES.replace("#", Integer.toString(i)));
-			int index = i;
-			ownedParams(owned.get(i)).forEach((name, value) -> params.put(name + "_" + index, value));
+		int size = owned.size();
+		String[][] text = new String[ADOPTED_TEXT.length][size];
+		Boolean[][] flags = new Boolean[4][size];
+		for (int i = 0; i < size; i++) {
+			OwnedNumber number = owned.get(i);
+			WebhookConfig webhooks = (number.webhooks() != null) ? number.webhooks() : WebhookConfig.NONE;
+			Capabilities capabilities = (number.capabilities() != null) ? number.capabilities() : Capabilities.NONE;
+			text[0][i] = number.phoneNumber().value();
+			text[1][i] = number.sid();
+			text[2][i] = truncate(number.friendlyName(), 64);
+			text[3][i] = webhooks.voiceUrl();
+			text[4][i] = (webhooks.voiceMethod() != null) ? webhooks.voiceMethod().name() : null;
+			text[5][i] = webhooks.voiceFallbackUrl();
+			text[6][i] = webhooks.smsUrl();
+			text[7][i] = (webhooks.smsMethod() != null) ? webhooks.smsMethod().name() : null;
+			text[8][i] = webhooks.smsFallbackUrl();
+			text[9][i] = webhooks.statusCallback();
+			text[10][i] = (number.createdAt() != null) ? number.createdAt().toString() : null;
+			flags[0][i] = capabilities.voice();
+			flags[1][i] = capabilities.sms();
+			flags[2][i] = capabilities.mms();
+			flags[3][i] = capabilities.fax();
 		}
-		sql.append(" ON CONFLICT DO NOTHING RETURNING ").append(COLUMNS);
-		return this.jdbc.sql(sql.toString()).params(params).query(ROW).list();
+		JdbcClient.StatementSpec statement = this.jdbc
+			.sql("""
+					INSERT INTO phone_numbers (state, e164, twilio_sid, friendly_name, voice_enabled, sms_enabled, mms_enabled,
+					  fax_enabled, voice_url, voice_method, voice_fallback_url, sms_url, sms_method, sms_fallback_url,
+					  status_callback, purchased_at)
+					SELECT 'ACTIVE', n.e164, n.sid, n.friendly_name, n.voice, n.sms, n.mms, n.fax, n.voice_url, n.voice_method,
+					  n.voice_fallback_url, n.sms_url, n.sms_method, n.sms_fallback_url, n.status_callback,
+					  CAST(n.purchased_at AS timestamptz)
+					FROM unnest(:e164, :sid, :friendlyName, :voiceUrl, :voiceMethod, :voiceFallbackUrl, :smsUrl, :smsMethod,
+					  :smsFallbackUrl, :statusCallback, :purchasedAt, :voice, :sms, :mms, :fax) WITH ORDINALITY
+					  AS n(e164, sid, friendly_name, voice_url, voice_method, voice_fallback_url, sms_url, sms_method,
+					       sms_fallback_url, status_callback, purchased_at, voice, sms, mms, fax, position)
+					ORDER BY n.position
+					ON CONFLICT DO NOTHING
+					RETURNING\s"""
+					+ COLUMNS);
+		for (int i = 0; i < ADOPTED_TEXT.length; i++) {
+			statement = statement.param(ADOPTED_TEXT[i], new SqlArrayValue("text", (Object[]) text[i]));
+		}
+		for (int i = 0; i < ADOPTED_FLAGS.length; i++) {
+			statement = statement.param(ADOPTED_FLAGS[i], new SqlArrayValue("boolean", (Object[]) flags[i]));
+		}
+		return statement.query(ROW).list();
 	}
 
 	int setE164(long id, String e164) {

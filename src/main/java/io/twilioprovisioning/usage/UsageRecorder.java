@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import io.twilioprovisioning.numbers.InventoryWiped;
 import io.twilioprovisioning.numbers.NumberAdopted;
@@ -20,6 +21,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +45,24 @@ class UsageRecorder {
 			LEFT JOIN LATERAL (SELECT monthly_price, currency FROM usage_price_cache
 			                   WHERE iso_country = :iso AND number_type IN (:type, 'LOCAL') AND fetched_at > :freshAfter
 			                   ORDER BY (number_type = :type) DESC LIMIT 1) c ON TRUE
+			ON CONFLICT (number_id) DO NOTHING""";
+
+	/**
+	 * The arrays of {@link #TRACK_ALL}, in the order {@link #on(NumbersAdopted)} fills
+	 * them.
+	 */
+	private static final String[] TRACK_ALL_COLUMNS = { "ids", "e164s", "isos", "types", "acquiredAts" };
+
+	/** {@link #TRACK} for many numbers at once, one array per column. */
+	private static final String TRACK_ALL = """
+			INSERT INTO usage_number_prices (number_id, e164, iso_country, number_type, monthly_price, currency,
+			    acquired_at, priced_at)
+			SELECT CAST(n.id AS bigint), n.e164, n.iso, n.type, c.monthly_price, c.currency,
+			       CAST(n.acquired_at AS timestamptz), CASE WHEN c.monthly_price IS NULL THEN NULL ELSE now() END
+			FROM unnest(:ids, :e164s, :isos, :types, :acquiredAts) AS n(id, e164, iso, type, acquired_at)
+			LEFT JOIN LATERAL (SELECT monthly_price, currency FROM usage_price_cache
+			                   WHERE iso_country = n.iso AND number_type IN (n.type, 'LOCAL') AND fetched_at > :freshAfter
+			                   ORDER BY (number_type = n.type) DESC LIMIT 1) c ON TRUE
 			ON CONFLICT (number_id) DO NOTHING""";
 
 	private final JdbcClient jdbc;
@@ -111,20 +131,37 @@ class UsageRecorder {
 	}
 
 	/**
-	 * Tracks the numbers of a chunk of adopted numbers in one batch.
+	 * Tracks the numbers of a chunk of adopted numbers in one statement over one array
+	 * per column: the same rows {@link #on(NumberAdopted)} writes one at a time.
 	 */
 	@EventListener
 	@Transactional
 	void on(NumbersAdopted event) {
-		MapSqlParameterSource[] batch = event.adopted()
+		List<NumberAdopted> adopted = event.adopted()
 			.stream()
-			.filter((adopted) -> adopted.number().phoneNumber() != null)
-			.map((adopted) -> trackParams(adopted.number(),
-					(adopted.number().purchasedAt() != null) ? adopted.number().purchasedAt() : adopted.occurredAt()))
-			.toArray(MapSqlParameterSource[]::new);
-		if (batch.length > 0) {
-			this.named.batchUpdate(TRACK, batch);
+			.filter((one) -> one.number().phoneNumber() != null)
+			.toList();
+		if (adopted.isEmpty()) {
+			return;
 		}
+		int size = adopted.size();
+		String[][] columns = new String[TRACK_ALL_COLUMNS.length][size];
+		for (int i = 0; i < size; i++) {
+			TrackedNumber number = adopted.get(i).number();
+			NumberKind kind = NumberKind.of(number.phoneNumber());
+			columns[0][i] = Long.toString(number.id());
+			columns[1][i] = number.e164();
+			columns[2][i] = kind.isoCountry();
+			columns[3][i] = kind.type().name();
+			columns[4][i] = ((number.purchasedAt() != null) ? number.purchasedAt() : adopted.get(i).occurredAt())
+				.toString();
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("freshAfter",
+				Timestamp.from(this.clock.instant().minus(this.properties.priceCacheTtl())));
+		for (int i = 0; i < TRACK_ALL_COLUMNS.length; i++) {
+			params.addValue(TRACK_ALL_COLUMNS[i], new SqlArrayValue("text", (Object[]) columns[i]));
+		}
+		this.named.update(TRACK_ALL, params);
 	}
 
 	private void track(TrackedNumber number, Instant acquiredAt) {

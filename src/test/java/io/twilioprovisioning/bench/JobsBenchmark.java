@@ -104,9 +104,12 @@ class JobsBenchmark {
 		assertThat(this.emulator.ownedCount()).isEqualTo(numbers);
 
 		HeapSampler adoptHeap = new HeapSampler();
+		double[] cpuBefore = cpuSeconds();
+		String loadBefore = loadAverage();
 		long start = System.nanoTime();
 		JsonNode adopted = run("{\"kind\":\"ADOPT_UNTRACKED\"}", adoptHeap, Duration.ofMinutes(10));
 		double adoptSeconds = (System.nanoTime() - start) / 1e9;
+		double[] cpuAfter = cpuSeconds();
 		adoptHeap.stop();
 
 		assertThat(adopted.get("state").asString()).isEqualTo("SUCCEEDED");
@@ -130,6 +133,10 @@ class JobsBenchmark {
 				numbers, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
 		System.out.printf(Locale.ROOT, "adopt job               %8.1f s  (%,.0f numbers/s), %s%n", adoptSeconds,
 				numbers / adoptSeconds, adopted.get("state").asString());
+		System.out.printf(Locale.ROOT,
+				"  CPU used              %8.1f s by this JVM (app and emulator), %.1f s by PostgreSQL%n",
+				cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
+		System.out.printf(Locale.ROOT, "  load average          %s before, %s after%n", loadBefore, loadAverage());
 		System.out.printf(Locale.ROOT, "  used heap after GC    %s%n", adoptHeap);
 		if (repointed != null) {
 			System.out.printf(Locale.ROOT,
@@ -236,6 +243,37 @@ class JobsBenchmark {
 					new WebhookConfig(TARGET, WebhookMethod.POST, null, null, null, null, null)));
 		}
 		return (System.nanoTime() - start) / 1e6 / sids.size();
+	}
+
+	/**
+	 * CPU seconds used so far by this JVM and by the PostgreSQL processes serving it (its
+	 * backends and background processes, from {@code /proc}): what a run costs whatever
+	 * else runs on the machine, unlike its wall time.
+	 */
+	private double[] cpuSeconds() {
+		double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+		double postgres = 0;
+		for (Integer pid : this.jdbc.sql("SELECT pid FROM pg_stat_activity").query(Integer.class).list()) {
+			try {
+				String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.toString(), "stat"));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				// a process that ended, or no /proc: left out
+			}
+		}
+		return new double[] { jvm, postgres };
+	}
+
+	private static String loadAverage() {
+		try {
+			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+		}
+		catch (java.io.IOException ex) {
+			return "unknown";
+		}
 	}
 
 	private long liveNumbers() {

@@ -68,6 +68,19 @@ class JobsTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	JobRepository repository;
+
+	@Autowired
+	AdoptWork adopt;
+
+	org.springframework.transaction.support.TransactionTemplate tx;
+
+	@Autowired
+	void transactions(org.springframework.transaction.PlatformTransactionManager transactionManager) {
+		this.tx = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+	}
+
 	@BeforeEach
 	@AfterEach
 	void clearFaults() {
@@ -277,6 +290,50 @@ class JobsTests {
 		for (String sid : sids) {
 			assertThat(adopted(sid)).as("one row and one ADOPT entry per number").isEqualTo(1);
 		}
+	}
+
+	@Test
+	void anAdoptChunkTakenAgainAfterACrashAdoptsEachNumberOnce() {
+		List<io.twilioprovisioning.numbers.OwnedNumber> numbers = java.util.stream.Stream
+			.of(unsold(), unsold(), unsold())
+			.map((number) -> this.emulator.addOwned(number))
+			.map((owned) -> new io.twilioprovisioning.numbers.OwnedNumber(owned.sid(),
+					new io.twilioprovisioning.numbers.E164Number(owned.phoneNumber()), owned.friendlyName(), null, null,
+					owned.dateCreated(), owned.dateUpdated()))
+			.toList();
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		Long created = this.tx.execute((status) -> {
+			long id = this.repository.insert(JobKind.ADOPT_UNTRACKED, "{}", ACTOR);
+			this.repository.transition(id, List.of(JobState.QUEUED), JobState.PAUSED, false);
+			return id;
+		});
+		long jobId = created;
+		this.repository.addItems(jobId,
+				numbers.stream()
+					.map((number) -> new JobRepository.PlannedItem(number.phoneNumber().value(),
+							json.writeValueAsString(number)))
+					.toList());
+		this.repository.planned(jobId);
+		List<JobRepository.ClaimedItem> chunk = this.tx.execute((status) -> this.repository.claim(jobId, 1000));
+		this.tx.executeWithoutResult((status) -> {
+			this.repository.record(jobId, this.adopt.processChunk(jobId, JobParameters.NONE, chunk, ACTOR));
+			status.setRollbackOnly();
+		});
+		for (io.twilioprovisioning.numbers.OwnedNumber number : numbers) {
+			assertThat(adopted(number.sid())).as("the crashed chunk left nothing").isZero();
+		}
+
+		this.jobs.resume(jobId);
+		Job job = finished(this.jobs.get(jobId));
+
+		assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(job.done()).isEqualTo(3);
+		for (io.twilioprovisioning.numbers.OwnedNumber number : numbers) {
+			assertThat(adopted(number.sid())).as("one row and one ADOPT entry").isEqualTo(1);
+		}
+		assertThat(this.jobs.items(jobId, null, new PageRequest(0, 10)).content())
+			.allSatisfy((item) -> assertThat(item.outcome()).isEqualTo(ItemOutcome.DONE))
+			.allSatisfy((item) -> assertThat(item.attempts()).as("taken by the crashed run, then again").isEqualTo(2));
 	}
 
 	@Test

@@ -272,6 +272,66 @@ class NumberSyncTests {
 	}
 
 	@Test
+	void adoptAllWritesTheRowAuditEntryAndUsageRowThatAdoptingOneAtATimeWrites() {
+		this.jdbc.sql("""
+				INSERT INTO usage_price_cache (iso_country, number_type, monthly_price, currency, fetched_at)
+				VALUES ('US', 'LOCAL', 1.15, 'USD', now())
+				ON CONFLICT (iso_country, number_type) DO UPDATE SET fetched_at = now()""").update();
+		java.time.Instant bought = java.time.Instant.parse("2025-03-04T05:06:07.123Z");
+		Capabilities capabilities = new Capabilities(true, false, true, false);
+		List<OwnedNumber> numbers = java.util.stream.Stream.of(addUnsold(), addUnsold(), addUnsold())
+			.map((sid) -> new OwnedNumber(sid, owned(sid).phoneNumber(), "Adopted", capabilities, ELSEWHERE, bought,
+					bought))
+			.toList();
+
+		assertThat(this.sync.adopt(numbers.get(0), ADMIN)).isTrue();
+		assertThat(this.sync.adoptAll(numbers.subList(1, 3), ADMIN))
+			.containsExactlyInAnyOrderElementsOf(ownedSids(numbers.subList(1, 3)));
+
+		java.util.Map<String, Object> one = adoptedTrace(numbers.get(0).sid());
+		assertThat(one).containsEntry("voice_url", ELSEWHERE.voiceUrl())
+			.containsEntry("sms_method", "POST")
+			.containsEntry("voice_enabled", true)
+			.containsEntry("sms_enabled", false)
+			.containsEntry("mms_enabled", true)
+			.containsEntry("purchased_at", java.sql.Timestamp.from(bought))
+			.containsEntry("audit_row", true)
+			.containsEntry("after_sid", true)
+			.containsEntry("before_state", null)
+			.containsEntry("number_type", "LOCAL")
+			.containsEntry("acquired_at", java.sql.Timestamp.from(bought))
+			.containsEntry("priced", true);
+		assertThat(one.get("monthly_price")).as("priced from the fresh cache in the same transaction").isNotNull();
+		for (OwnedNumber number : numbers.subList(1, 3)) {
+			assertThat(adoptedTrace(number.sid())).as(number.sid()).isEqualTo(one);
+		}
+	}
+
+	/**
+	 * What adopting a number leaves: its row, its one {@code ADOPT} entry and its usage
+	 * row, without what differs from number to number (ids, SID, number).
+	 */
+	private java.util.Map<String, Object> adoptedTrace(String sid) {
+		return this.jdbc
+			.sql("""
+					SELECT p.state, p.friendly_name, p.voice_enabled, p.sms_enabled, p.mms_enabled, p.fax_enabled, p.voice_url,
+					  p.voice_method, p.voice_fallback_url, p.sms_url, p.sms_method, p.sms_fallback_url, p.status_callback,
+					  p.client_id, p.purchased_at, a.actor, a.outcome, a.phone_number_id = p.id AND a.e164 = p.e164
+					  AND a.client_id IS NULL AND a.other_client_id IS NULL AS audit_row, a.before_state::text AS before_state,
+					  (a.after_state - 'sid' - 'phoneNumber')::text AS after_state,
+					  a.after_state ->> 'sid' = p.twilio_sid AND a.after_state ->> 'phoneNumber' = p.e164 AS after_sid,
+					  a.twilio_code, a.detail, u.e164 = p.e164 AS usage_e164, u.iso_country, u.number_type, u.monthly_price,
+					  u.currency, u.acquired_at, u.released_at, u.priced_at IS NOT NULL AS priced
+					FROM phone_numbers p
+					JOIN audit_events a ON a.twilio_sid = p.twilio_sid AND a.action = 'ADOPT'
+					JOIN usage_number_prices u ON u.number_id = p.id
+					WHERE p.twilio_sid = ? AND p.state = 'ACTIVE'""")
+			.param(sid)
+			.query()
+			.singleRow();
+	}
+
+	@Test
 	void adoptAllRolledBackWithItsCallerLeavesNeitherRowsNorAudit() {
 		OwnedNumber number = owned(addUnsold());
 		org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(
