@@ -227,10 +227,41 @@ class JobRepository {
 	}
 
 	/**
+	 * For a kind that does a whole chunk in the transaction that records it: the next
+	 * items without an outcome, locked until that transaction ends but not marked taken
+	 * (a crash rolls the chunk's work and its outcomes back together, so there is nothing
+	 * to mark; {@link #recordLocked} counts the attempt). Saves a write of every item per
+	 * chunk.
+	 */
+	List<ClaimedItem> lockNext(long jobId, int size) {
+		return this.jdbc.sql("""
+				SELECT seq, item_key, payload::text AS payload, attempts + 1 AS attempts FROM job_items
+				WHERE job_id = :job AND outcome IN ('PENDING', 'RUNNING')
+				ORDER BY seq LIMIT :size FOR UPDATE SKIP LOCKED""")
+			.param("job", jobId)
+			.param("size", size)
+			.query((rs, row) -> new ClaimedItem(jobId, rs.getLong("seq"), rs.getString("item_key"),
+					rs.getString("payload"), rs.getInt("attempts")))
+			.list();
+	}
+
+	/**
 	 * Records the outcomes of a chunk and adds them to the job's counts, in the caller's
 	 * transaction.
 	 */
 	void record(long jobId, List<ItemResult> results) {
+		record(jobId, results, false);
+	}
+
+	/**
+	 * Records the outcomes of items taken by {@link #lockNext}, in the transaction that
+	 * locked them.
+	 */
+	void recordLocked(long jobId, List<ItemResult> results) {
+		record(jobId, results, true);
+	}
+
+	private void record(long jobId, List<ItemResult> results, boolean locked) {
 		if (results.isEmpty()) {
 			return;
 		}
@@ -246,11 +277,17 @@ class JobRepository {
 			codes[i] = result.twilioCode();
 			messages[i] = truncate(result.message());
 		}
-		this.jdbc.sql("""
-				UPDATE job_items SET outcome = r.outcome, twilio_code = r.twilio_code, message = r.message,
-				  finished_at = now()
-				FROM unnest(:seqs, :outcomes, :codes, :messages) AS r(seq, outcome, twilio_code, message)
-				WHERE job_items.job_id = :job AND job_items.seq = r.seq AND job_items.outcome = 'RUNNING'""")
+		this.jdbc.sql(locked
+				? """
+						UPDATE job_items SET outcome = r.outcome, twilio_code = r.twilio_code, message = r.message,
+						  finished_at = now(), attempts = job_items.attempts + 1
+						FROM unnest(:seqs, :outcomes, :codes, :messages) AS r(seq, outcome, twilio_code, message)
+						WHERE job_items.job_id = :job AND job_items.seq = r.seq AND job_items.outcome IN ('PENDING', 'RUNNING')"""
+				: """
+						UPDATE job_items SET outcome = r.outcome, twilio_code = r.twilio_code, message = r.message,
+						  finished_at = now()
+						FROM unnest(:seqs, :outcomes, :codes, :messages) AS r(seq, outcome, twilio_code, message)
+						WHERE job_items.job_id = :job AND job_items.seq = r.seq AND job_items.outcome = 'RUNNING'""")
 			.param("job", jobId)
 			.param("seqs", new SqlArrayValue("bigint", (Object[]) seqs))
 			.param("outcomes", new SqlArrayValue("text", (Object[]) outcomes))

@@ -116,8 +116,8 @@ class JobRunner {
 	}
 
 	/**
-	 * A kind that does a whole chunk at once: one chunk at a time, each done and recorded
-	 * in one transaction.
+	 * A kind that does a whole chunk at once: one chunk at a time, each taken, done and
+	 * recorded in one transaction.
 	 */
 	private void runChunks(Job job, JobWork work, JobParameters parameters, BooleanSupplier stopping) {
 		long jobId = job.id();
@@ -131,20 +131,21 @@ class JobRunner {
 				log.info("Job {} left for the next instance: this one stops", jobId);
 				return;
 			}
-			List<ClaimedItem> chunk = this.tx
-				.execute((status) -> this.repository.claim(jobId, work.chunkSize(this.properties.chunkSize())));
-			if (chunk == null || chunk.isEmpty()) {
+			List<ItemResult> results = this.tx.execute((status) -> {
+				List<ClaimedItem> chunk = this.repository.lockNext(jobId, work.chunkSize(this.properties.chunkSize()));
+				if (chunk.isEmpty()) {
+					return null;
+				}
+				List<ItemResult> done = work.processChunk(jobId, parameters, chunk, job.startedBy());
+				this.repository.recordLocked(jobId, done);
+				return done;
+			});
+			if (results == null) {
 				this.repository.finish(jobId).ifPresent(this::ended);
 				log.info("Job {} ({}) finished", jobId, job.kind());
 				return;
 			}
-			List<ItemResult> results = this.tx.execute((status) -> {
-				List<ItemResult> done = work.processChunk(jobId, parameters, chunk, job.startedBy());
-				this.repository.record(jobId, done);
-				return done;
-			});
-			ItemResult exhausted = (results != null)
-					? results.stream().filter(ItemResult::exhausted).findFirst().orElse(null) : null;
+			ItemResult exhausted = results.stream().filter(ItemResult::exhausted).findFirst().orElse(null);
 			if (exhausted != null) {
 				this.repository.skipRemaining(jobId, exhausted.message());
 			}
