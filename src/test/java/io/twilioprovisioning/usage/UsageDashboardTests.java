@@ -1,12 +1,15 @@
 package io.twilioprovisioning.usage;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.twilioprovisioning.clients.Client;
 import io.twilioprovisioning.clients.ClientManagement;
+import io.twilioprovisioning.numbers.InventoryWiped;
 import io.twilioprovisioning.numbers.NumberLifecycle;
 import io.twilioprovisioning.numbers.PurchaseCommand;
 import io.twilioprovisioning.support.FreshNumbers;
+import io.twilioprovisioning.support.MutableClock;
 import io.twilioprovisioning.support.RunningServerTest;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,12 @@ class UsageDashboardTests {
 	UsageDashboard dashboard;
 
 	@Autowired
+	CostReports costs;
+
+	@Autowired
+	UsageCharts charts;
+
+	@Autowired
 	NumberLifecycle lifecycle;
 
 	@Autowired
@@ -34,15 +43,34 @@ class UsageDashboardTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/**
+	 * A copy of its own, driven by hand: no event of the other tests reaches it.
+	 */
 	@Test
-	void rendersWithoutChangesServeTheSameFigures() {
-		settled();
-		UsageDashboard.View first = this.dashboard.current();
-		UsageDashboard.View second = this.dashboard.current();
+	void rendersServeTheSameFiguresUntilAChangeOrTheirAgeAsksForNewOnes() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-26T04:00:00Z"));
+		UsageDashboard own = new UsageDashboard(this.costs, this.charts, clock);
+		try {
+			UsageDashboard.View first = own.current();
+			clock.advance(UsageDashboard.REFRESH_AFTER.minusSeconds(1));
+			UsageDashboard.View second = own.current();
+			assertThat(second.runRate()).isSameAs(first.runRate());
+			assertThat(second.charts()).isSameAs(first.charts());
+			assertThat(second.refreshing()).isFalse();
+			assertThat(second.age()).isEqualTo(UsageDashboard.REFRESH_AFTER.minusSeconds(1));
 
-		assertThat(second.runRate()).isSameAs(first.runRate());
-		assertThat(second.charts()).isSameAs(first.charts());
-		assertThat(second.refreshing()).isFalse();
+			own.on(new InventoryWiped("test", clock.instant(), 0));
+			Polling.until("figures computed again after a change",
+					() -> own.current().runRate() != first.runRate() && !own.current().refreshing());
+			UsageDashboard.View changed = own.current();
+
+			clock.advance(UsageDashboard.REFRESH_AFTER);
+			Polling.until("figures computed again once a minute old",
+					() -> own.current().runRate() != changed.runRate() && !own.current().refreshing());
+		}
+		finally {
+			own.destroy();
+		}
 	}
 
 	@Test
