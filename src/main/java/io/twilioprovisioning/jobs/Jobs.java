@@ -95,7 +95,8 @@ public class Jobs {
 	}
 
 	/**
-	 * Stops the job after the chunk in progress; it resumes where it stopped.
+	 * Stops the job: items in progress finish, no other starts; it resumes where it
+	 * stopped.
 	 * @throws JobStateConflictException when it is not queued or running
 	 */
 	public Job pause(long id) {
@@ -113,7 +114,7 @@ public class Jobs {
 	}
 
 	/**
-	 * Stops the job for good after the chunk in progress.
+	 * Stops the job for good: items in progress finish, no other starts.
 	 * @throws JobStateConflictException when it has ended
 	 */
 	public Job cancel(long id) {

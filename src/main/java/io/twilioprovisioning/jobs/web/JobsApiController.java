@@ -89,7 +89,8 @@ class JobsApiController {
 		return this.jobs.items(id, outcome, new PageRequest(page, size));
 	}
 
-	@Operation(operationId = "pauseJob", summary = "Stop a job after the chunk in progress; it can resume")
+	@Operation(operationId = "pauseJob",
+			summary = "Stop a job: items in progress finish, no other starts; it can resume")
 	@ApiProblems({ NOT_FOUND, CONFLICT })
 	@PostMapping("/{id}/pause")
 	Job pause(@PathVariable long id) {
@@ -103,7 +104,7 @@ class JobsApiController {
 		return this.jobs.resume(id);
 	}
 
-	@Operation(operationId = "cancelJob", summary = "Stop a job for good after the chunk in progress")
+	@Operation(operationId = "cancelJob", summary = "Stop a job for good: items in progress finish, no other starts")
 	@ApiProblems({ NOT_FOUND, CONFLICT })
 	@PostMapping("/{id}/cancel")
 	Job cancel(@PathVariable long id) {

@@ -94,7 +94,8 @@ class JobsPageController {
 
 	@PostMapping("/{id}/pause")
 	String pause(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.jobs.pause(id), "Job %d pauses after the chunk in progress.");
+		return act(id, redirect, () -> this.jobs.pause(id),
+				"Job %d pauses: the items in progress finish, no other starts.");
 	}
 
 	@PostMapping("/{id}/resume")
@@ -104,7 +105,8 @@ class JobsPageController {
 
 	@PostMapping("/{id}/cancel")
 	String cancel(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.jobs.cancel(id), "Job %d is cancelled after the chunk in progress.");
+		return act(id, redirect, () -> this.jobs.cancel(id),
+				"Job %d is cancelled: the items in progress finish, no other starts.");
 	}
 
 	@PostMapping("/{id}/retry-failed")
