@@ -205,6 +205,52 @@ class JobsTests {
 		assertThat(runningGauge()).isEqualTo(runningInDatabase());
 	}
 
+	/**
+	 * The rolling window takes items ahead of the pool; a pause lets the items in flight
+	 * finish, starts no other, and gives the taken-but-unstarted ones back untouched.
+	 */
+	@Test
+	void aPauseFinishesTheItemsInFlightAndGivesBackTheOnesNotStarted() {
+		Client client = client();
+		List<TrackedNumber> numbers = buy(client, 40);
+		// every Twilio call of the job waits until released: the 32 threads of the job's
+		// pool
+		// hold 32 items (some at Twilio, the rest waiting for the bulk limit), 8 wait in
+		// the queue
+		this.emulator.faults().latency(Duration.ofMinutes(10));
+		Job job = this.jobs.start(JobKind.REPOINT_WEBHOOKS, new JobParameters("CLIENT", client.id(), null, null,
+				"https://hooks.example.com/paused", null, null, null, null, null, null, null), ACTOR);
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.emulator.faults().waiting() > 0);
+
+		this.jobs.pause(job.id());
+		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
+			this.emulator.faults().releaseWaits();
+			return this.jdbc.sql("SELECT count(*) FROM job_items WHERE job_id = ? AND outcome = 'RUNNING'")
+				.param(job.id())
+				.query(Long.class)
+				.single() == 0;
+		});
+
+		Job paused = this.jobs.get(job.id());
+		assertThat(paused.state()).isEqualTo(JobState.PAUSED);
+		assertThat(paused.done()).isPositive().isLessThan(numbers.size());
+		List<JobItem> items = this.jobs.items(job.id(), null, new PageRequest(0, 50)).content();
+		assertThat(items).filteredOn((item) -> item.outcome() != ItemOutcome.DONE)
+			.hasSize(numbers.size() - paused.done())
+			.allSatisfy((item) -> assertThat(item.outcome()).isEqualTo(ItemOutcome.PENDING))
+			.allSatisfy((item) -> assertThat(item.attempts()).as("given back as never taken").isZero());
+		long configured = numbers.stream()
+			.filter((number) -> "https://hooks.example.com/paused"
+				.equals(this.emulator.owned(number.sid()).orElseThrow().voiceUrl()))
+			.count();
+		assertThat(configured).as("Twilio changed exactly the items recorded done").isEqualTo(paused.done());
+
+		this.emulator.faults().clear();
+		Job resumed = finished(this.jobs.resume(job.id()));
+		assertThat(resumed.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(resumed.done()).isEqualTo(numbers.size());
+	}
+
 	@Test
 	void moveAndReleaseAClientsNumbersThroughTheLifecycle() {
 		Client from = client();
