@@ -3,10 +3,9 @@ package io.twilioprovisioning.numbers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+
+import io.twilioprovisioning.platform.BackgroundRefresh;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,13 +39,7 @@ public class AccountStatus implements DisposableBean {
 
 	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.NONE);
 
-	private final AtomicBoolean refreshing = new AtomicBoolean();
-
-	private final ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "account-status-refresh");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final BackgroundRefresh refresher = new BackgroundRefresh("account-status-refresh", this::refreshNow);
 
 	AccountStatus(NumberCarrier carrier, NumberLifecycle lifecycle, AccountStatusProperties properties, Clock clock) {
 		this.carrier = carrier;
@@ -81,24 +74,7 @@ public class AccountStatus implements DisposableBean {
 	 * @return whether this call started one
 	 */
 	public boolean refreshInBackground() {
-		if (!this.refreshing.compareAndSet(false, true)) {
-			return false;
-		}
-		try {
-			this.executor.execute(() -> {
-				try {
-					refreshNow();
-				}
-				finally {
-					this.refreshing.set(false);
-				}
-			});
-			return true;
-		}
-		catch (java.util.concurrent.RejectedExecutionException ex) {
-			this.refreshing.set(false);
-			return false;
-		}
+		return this.refresher.start();
 	}
 
 	@Scheduled(initialDelayString = "${provisioning.account.initial-delay:0s}",
@@ -153,7 +129,7 @@ public class AccountStatus implements DisposableBean {
 				|| Duration.between(snapshot.fetchedAt(), now).compareTo(stale) > 0;
 		return new View(snapshot.account(), snapshot.balance(), snapshot.fetchedAt(), age(snapshot.fetchedAt(), now),
 				accountStale, snapshot.error(), snapshot.failedAt(), snapshot.counts(), snapshot.countedAt(),
-				age(snapshot.countedAt(), now), this.refreshing.get());
+				age(snapshot.countedAt(), now), this.refresher.running());
 	}
 
 	private static @Nullable Duration age(@Nullable Instant at, Instant now) {
@@ -162,7 +138,7 @@ public class AccountStatus implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.executor.shutdownNow();
+		this.refresher.close();
 	}
 
 	/**

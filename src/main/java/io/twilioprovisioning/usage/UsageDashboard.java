@@ -4,13 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.twilioprovisioning.platform.BackgroundRefresh;
 import io.twilioprovisioning.numbers.NumberEvent;
 import io.twilioprovisioning.numbers.NumbersAdopted;
 import org.slf4j.Logger;
@@ -47,13 +44,7 @@ public class UsageDashboard implements DisposableBean {
 
 	private final AtomicLong changes = new AtomicLong();
 
-	private final AtomicBoolean refreshing = new AtomicBoolean();
-
-	private final ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "usage-dashboard-refresh");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final BackgroundRefresh refresher = new BackgroundRefresh("usage-dashboard-refresh", this::refresh);
 
 	UsageDashboard(CostReports costs, UsageCharts charts, Clock clock) {
 		this.costs = costs;
@@ -72,10 +63,10 @@ public class UsageDashboard implements DisposableBean {
 		}
 		else if (current.changesSeen() != this.changes.get()
 				|| Duration.between(current.computedAt(), this.clock.instant()).compareTo(REFRESH_AFTER) >= 0) {
-			refreshInBackground();
+			this.refresher.start();
 		}
 		return new View(current.runRate(), current.charts(),
-				Duration.between(current.computedAt(), this.clock.instant()).abs(), this.refreshing.get());
+				Duration.between(current.computedAt(), this.clock.instant()).abs(), this.refresher.running());
 	}
 
 	/** A lifecycle step committed: the figures may have changed. */
@@ -89,27 +80,12 @@ public class UsageDashboard implements DisposableBean {
 		this.changes.incrementAndGet();
 	}
 
-	boolean refreshInBackground() {
-		if (!this.refreshing.compareAndSet(false, true)) {
-			return false;
-		}
+	private void refresh() {
 		try {
-			this.executor.execute(() -> {
-				try {
-					compute();
-				}
-				catch (RuntimeException ex) {
-					log.warn("Could not refresh the dashboard's cost figures: {}", ex.getMessage());
-				}
-				finally {
-					this.refreshing.set(false);
-				}
-			});
-			return true;
+			compute();
 		}
-		catch (RejectedExecutionException ex) {
-			this.refreshing.set(false);
-			return false;
+		catch (RuntimeException ex) {
+			log.warn("Could not refresh the dashboard's cost figures: {}", ex.getMessage());
 		}
 	}
 
@@ -122,7 +98,7 @@ public class UsageDashboard implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.executor.shutdownNow();
+		this.refresher.close();
 	}
 
 	private record Figures(CostReports.RunRate runRate, List<UsageCharts.Chart> charts, Instant computedAt,
