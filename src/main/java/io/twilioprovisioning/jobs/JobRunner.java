@@ -34,13 +34,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Works on one job on this instance: lists its items once, then takes them a chunk at a
- * time, does the chunk's items on a bounded pool (each inside
- * {@link BulkWork#run(Runnable)}, so the Twilio adapter sends them through its adaptive
- * limit), and commits the chunk's outcomes and counts in one transaction. A kind that
- * does a whole chunk at once ({@link JobWork#chunked()}, e.g. adopt) does it in the very
- * transaction that records the outcomes. Between chunks it looks at the job's state, so a
- * pause or cancel takes effect within one chunk. A job that ends failed or partly failed
+ * Works on one job on this instance: lists its items once, then does them. A kind that
+ * calls Twilio once per item runs its items on a bounded pool as a rolling window (each
+ * inside {@link BulkWork#run(Runnable)}, so the Twilio adapter sends them through its
+ * adaptive limit), taking the next chunk before the pool runs dry and committing outcomes
+ * as items finish; each item reads the job's state before it starts, so a pause or cancel
+ * stops items from starting at once. A kind that does a whole chunk at once
+ * ({@link JobWork#chunked()}, e.g. adopt) takes, does and records each chunk in one
+ * transaction and reads the state between chunks. A job that ends failed or partly failed
  * raises the {@link AlertType#JOB_FAILED} alert; one that ends well (after a retry of its
  * failed items) resolves it.
  */
