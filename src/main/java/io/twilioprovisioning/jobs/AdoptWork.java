@@ -84,6 +84,17 @@ class AdoptWork implements JobWork {
 		return results;
 	}
 
+	/**
+	 * Two chunks at once: a chunk is half database (the inserts into the indexed
+	 * inventory, the audit and usage rows, the outcomes) and half Java (reading the
+	 * listed numbers, working out their prices' country and type), so two keep both
+	 * halves busy.
+	 */
+	@Override
+	public int chunkWorkers() {
+		return 2;
+	}
+
 	@Override
 	public int chunkSize(int configured) {
 		return Math.max(configured, CHUNK);

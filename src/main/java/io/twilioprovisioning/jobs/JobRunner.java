@@ -122,15 +122,63 @@ class JobRunner {
 	 */
 	private void runChunks(Job job, JobWork work, JobParameters parameters, BooleanSupplier stopping) {
 		long jobId = job.id();
+		int workers = Math.max(1, work.chunkWorkers());
+		String stopped;
+		if (workers == 1) {
+			stopped = chunkAfterChunk(job, work, parameters, stopping);
+		}
+		else {
+			AtomicInteger count = new AtomicInteger();
+			ExecutorService pool = Executors.newFixedThreadPool(workers, (runnable) -> {
+				Thread thread = new Thread(runnable, "job-" + jobId + "-chunks-" + count.incrementAndGet());
+				thread.setDaemon(true);
+				return thread;
+			});
+			try {
+				List<Future<String>> running = new ArrayList<>();
+				for (int i = 0; i < workers; i++) {
+					running.add(pool.submit(() -> chunkAfterChunk(job, work, parameters, stopping)));
+				}
+				stopped = null;
+				for (Future<String> worker : running) {
+					String outcome = worker.get();
+					stopped = (stopped != null) ? stopped : outcome;
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while job chunks ran", ex);
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("A chunk of job " + jobId + " failed", ex.getCause());
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
+		if (stopped != null) {
+			log.info("Job {} {}", jobId, stopped);
+			return;
+		}
+		this.repository.finish(jobId).ifPresent(this::ended);
+		log.info("Job {} ({}) finished", jobId, job.kind());
+	}
+
+	/**
+	 * Takes, does and records chunks until none is left or the job may not go on; several
+	 * of these may run at once ({@link JobWork#chunkWorkers()}): each chunk's items are
+	 * locked by its transaction, so two never take the same.
+	 * @return why it stopped early, or {@code null} when no chunk was left
+	 */
+	private String chunkAfterChunk(Job job, JobWork work, JobParameters parameters, BooleanSupplier stopping) {
+		long jobId = job.id();
 		while (true) {
 			JobState state = this.repository.state(jobId).orElse(JobState.CANCELLED);
 			if (state != JobState.RUNNING && state != JobState.QUEUED) {
-				log.info("Job {} stopped: {}", jobId, state);
-				return;
+				return "stopped: " + state;
 			}
 			if (stopping.getAsBoolean()) {
-				log.info("Job {} left for the next instance: this one stops", jobId);
-				return;
+				return "left for the next instance: this one stops";
 			}
 			List<ItemResult> results = this.tx.execute((status) -> {
 				List<ClaimedItem> chunk = this.repository.lockNext(jobId, work.chunkSize(this.properties.chunkSize()));
@@ -142,9 +190,7 @@ class JobRunner {
 				return done;
 			});
 			if (results == null) {
-				this.repository.finish(jobId).ifPresent(this::ended);
-				log.info("Job {} ({}) finished", jobId, job.kind());
-				return;
+				return null;
 			}
 			ItemResult exhausted = results.stream().filter(ItemResult::exhausted).findFirst().orElse(null);
 			if (exhausted != null) {

@@ -55,6 +55,14 @@ interface JobWork {
 	}
 
 	/**
+	 * For a {@link #chunked()} kind, how many chunks may be done at once, each in its own
+	 * transaction: while one waits on the database, another's Java work goes on.
+	 */
+	default int chunkWorkers() {
+		return 1;
+	}
+
+	/**
 	 * How many items are taken and committed together for this kind, given the configured
 	 * chunk size.
 	 */

@@ -338,6 +338,40 @@ class JobsTests {
 		}
 	}
 
+	/**
+	 * More numbers than one chunk holds: the adopt job's two chunk workers take chunks
+	 * side by side, and each number is still adopted once, each item taken once.
+	 */
+	@Test
+	void adoptChunksDoneSideBySideAdoptEachNumberOnce() {
+		int count = 2 * AdoptWork.CHUNK + 300;
+		java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
+		while (numbers.size() < count) {
+			numbers.add("+1298" + (1_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9_000_000)));
+		}
+		List<String> sids = numbers.stream().map((number) -> this.emulator.addOwned(number).sid()).toList();
+
+		Job job = finished(this.jobs.start(JobKind.ADOPT_UNTRACKED, JobParameters.NONE, ACTOR));
+
+		assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(job.done()).isGreaterThanOrEqualTo(count);
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM job_items WHERE job_id = ? AND (attempts <> 1 OR outcome = 'FAILED')")
+			.param(job.id())
+			.query(Long.class)
+			.single()).as("each item taken once, none failed").isZero();
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM phone_numbers WHERE twilio_sid IN (:sids)
+				AND state IN ('PURCHASING', 'ACTIVE', 'RELEASING')""").param("sids", sids).query(Long.class).single())
+			.as("one live row per number")
+			.isEqualTo(count);
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM audit_events WHERE twilio_sid IN (:sids) AND action = 'ADOPT'
+				AND outcome = 'SUCCEEDED'""").param("sids", sids).query(Long.class).single())
+			.as("one ADOPT entry per number")
+			.isEqualTo(count);
+	}
+
 	@Test
 	void anAdoptChunkTakenAgainAfterACrashAdoptsEachNumberOnce() {
 		List<io.twilioprovisioning.numbers.OwnedNumber> numbers = java.util.stream.Stream
