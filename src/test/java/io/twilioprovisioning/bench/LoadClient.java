@@ -77,6 +77,14 @@ public final class LoadClient {
 			}
 		}
 
+		// This JVM and its HTTP client start cold for every size, and so does the
+		// server's code
+		// for the first size: one unmeasured round of every scenario before any is
+		// measured,
+		// so the first scenario measured is not the one that pays for the JIT compiler.
+		for (Scenario scenario : scenarios) {
+			run(scenario, Math.min(100, requests), 1, api, browser, base, basic, null);
+		}
 		System.out.printf(Locale.ROOT, "%-46s %5s %8s %9s %9s %9s %9s %9s %7s%n", "scenario", "conc", "requests", "min",
 				"median", "p90", "p99", "max", "errors");
 		for (int concurrency : concurrencies) {
