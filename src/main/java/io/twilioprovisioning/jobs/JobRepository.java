@@ -197,15 +197,9 @@ class JobRepository {
 	}
 
 	/**
-	 * Takes the next items that have no outcome, oldest first, and marks them taken.
-	 */
-	List<ClaimedItem> claim(long jobId, int size) {
-		return claim(jobId, size, 0);
-	}
-
-	/**
-	 * Takes the next items after {@code afterSeq} that have no outcome: a run that has
-	 * items in flight takes the ones after the last it took, never its own again.
+	 * Takes the next items after {@code afterSeq} that have no outcome, oldest first, and
+	 * marks them taken: a run that has items in flight takes the ones after the last it
+	 * took, never its own again ({@code 0} for the first).
 	 */
 	List<ClaimedItem> claim(long jobId, int size, long afterSeq) {
 		return this.jdbc.sql("""
@@ -277,17 +271,15 @@ class JobRepository {
 			codes[i] = result.twilioCode();
 			messages[i] = truncate(result.message());
 		}
-		this.jdbc.sql(locked
-				? """
-						UPDATE job_items SET outcome = r.outcome, twilio_code = r.twilio_code, message = r.message,
-						  finished_at = now(), attempts = job_items.attempts + 1
-						FROM unnest(:seqs, :outcomes, :codes, :messages) AS r(seq, outcome, twilio_code, message)
-						WHERE job_items.job_id = :job AND job_items.seq = r.seq AND job_items.outcome IN ('PENDING', 'RUNNING')"""
-				: """
-						UPDATE job_items SET outcome = r.outcome, twilio_code = r.twilio_code, message = r.message,
-						  finished_at = now()
-						FROM unnest(:seqs, :outcomes, :codes, :messages) AS r(seq, outcome, twilio_code, message)
-						WHERE job_items.job_id = :job AND job_items.seq = r.seq AND job_items.outcome = 'RUNNING'""")
+		// items taken by lockNext were not marked: their attempt is counted here
+		this.jdbc
+			.sql("""
+					UPDATE job_items SET outcome = r.outcome, twilio_code = r.twilio_code, message = r.message,
+					  finished_at = now()%s
+					FROM unnest(:seqs, :outcomes, :codes, :messages) AS r(seq, outcome, twilio_code, message)
+					WHERE job_items.job_id = :job AND job_items.seq = r.seq AND job_items.outcome %s""".formatted(
+					locked ? ", attempts = job_items.attempts + 1" : "",
+					locked ? "IN ('PENDING', 'RUNNING')" : "= 'RUNNING'"))
 			.param("job", jobId)
 			.param("seqs", new SqlArrayValue("bigint", (Object[]) seqs))
 			.param("outcomes", new SqlArrayValue("text", (Object[]) outcomes))

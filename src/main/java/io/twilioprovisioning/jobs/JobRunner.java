@@ -128,12 +128,7 @@ class JobRunner {
 			stopped = chunkAfterChunk(job, work, parameters, stopping);
 		}
 		else {
-			AtomicInteger count = new AtomicInteger();
-			ExecutorService pool = Executors.newFixedThreadPool(workers, (runnable) -> {
-				Thread thread = new Thread(runnable, "job-" + jobId + "-chunks-" + count.incrementAndGet());
-				thread.setDaemon(true);
-				return thread;
-			});
+			ExecutorService pool = pool("job-" + jobId + "-chunks-", workers);
 			try {
 				List<Future<String>> running = new ArrayList<>();
 				for (int i = 0; i < workers; i++) {
@@ -174,7 +169,7 @@ class JobRunner {
 		long jobId = job.id();
 		while (true) {
 			JobState state = this.repository.state(jobId).orElse(JobState.CANCELLED);
-			if (state != JobState.RUNNING && state != JobState.QUEUED) {
+			if (!state.goesOn()) {
 				return "stopped: " + state;
 			}
 			if (stopping.getAsBoolean()) {
@@ -213,18 +208,11 @@ class JobRunner {
 		long jobId = job.id();
 		int threads = Math.min(this.properties.maxConcurrency(), work.maxConcurrency());
 		int chunkSize = work.chunkSize(this.properties.chunkSize());
-		AtomicInteger count = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(threads, (runnable) -> {
-			Thread thread = new Thread(runnable, "job-" + jobId + "-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		ExecutorService pool = pool("job-" + jobId + "-", threads);
 		CompletionService<Ran> completed = new ExecutorCompletionService<>(pool);
 		AtomicBoolean halted = new AtomicBoolean();
 		BooleanSupplier mayStart = () -> !halted.get() && !stopping.getAsBoolean()
-				&& this.repository.state(jobId)
-					.map((state) -> state == JobState.RUNNING || state == JobState.QUEUED)
-					.orElse(false);
+				&& this.repository.state(jobId).map(JobState::goesOn).orElse(false);
 		String stoppedBecause = null;
 		boolean more = true;
 		int inFlight = 0;
@@ -236,7 +224,7 @@ class JobRunner {
 			while (true) {
 				if (!halted.get() && more && inFlight <= threads) {
 					JobState state = this.repository.state(jobId).orElse(JobState.CANCELLED);
-					if (state != JobState.RUNNING && state != JobState.QUEUED) {
+					if (!state.goesOn()) {
 						halted.set(true);
 						stoppedBecause = "stopped: " + state;
 					}
@@ -343,6 +331,19 @@ class JobRunner {
 
 	private static String describe(Job job) {
 		return job.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+	}
+
+	/**
+	 * A pool of daemon threads named {@code prefix} and a number, so a thread dump shows
+	 * whose work each thread does.
+	 */
+	private static ExecutorService pool(String prefix, int threads) {
+		AtomicInteger count = new AtomicInteger();
+		return Executors.newFixedThreadPool(threads, (runnable) -> {
+			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**

@@ -9,7 +9,10 @@ public enum JobState {
 	QUEUED,
 	/** An instance works on it. */
 	RUNNING,
-	/** Stopped after a chunk on request; resumes where it stopped. */
+	/**
+	 * Stopped on request (items in flight finish, no other starts); resumes where it
+	 * stopped.
+	 */
 	PAUSED,
 	/** Stopped for good on request; items not done stay pending. */
 	CANCELLED,
@@ -25,6 +28,13 @@ public enum JobState {
 	 */
 	public boolean finished() {
 		return this == CANCELLED || this == SUCCEEDED || this == FAILED || this == PARTLY_FAILED;
+	}
+
+	/**
+	 * Whether the job's items may go on being done: neither paused nor ended.
+	 */
+	boolean goesOn() {
+		return this == QUEUED || this == RUNNING;
 	}
 
 }

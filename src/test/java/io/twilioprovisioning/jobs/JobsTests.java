@@ -394,7 +394,7 @@ class JobsTests {
 							json.writeValueAsString(number)))
 					.toList());
 		this.repository.planned(jobId);
-		List<JobRepository.ClaimedItem> chunk = this.tx.execute((status) -> this.repository.claim(jobId, 1000));
+		List<JobRepository.ClaimedItem> chunk = this.tx.execute((status) -> this.repository.claim(jobId, 1000, 0));
 		this.tx.executeWithoutResult((status) -> {
 			this.repository.record(jobId, this.adopt.processChunk(jobId, JobParameters.NONE, chunk, ACTOR));
 			status.setRollbackOnly();
