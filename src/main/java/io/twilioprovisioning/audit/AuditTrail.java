@@ -51,15 +51,8 @@ public class AuditTrail {
 			  other_client_id, before_state::text AS before_state, after_state::text AS after_state, twilio_code, detail
 			FROM audit_events""";
 
-	private static final String INSERT = """
-			INSERT INTO audit_events (occurred_at, actor, action, outcome, phone_number_id, e164, twilio_sid,
-			  client_id, other_client_id, before_state, after_state, twilio_code, detail)
-			VALUES (:occurredAt, :actor, :action, :outcome, :numberId, :e164, :sid, :clientId, :otherClientId,
-			  CAST(:before AS jsonb), CAST(:after AS jsonb), :twilioCode, :detail)""";
-
 	/**
-	 * The arrays of {@link #INSERT_ALL}, in the order {@link #on(NumbersAdopted)} fills
-	 * them.
+	 * The arrays of {@link #INSERT_ALL}, in the order {@link #write} fills them.
 	 */
 	private static final String[] COLUMNS = { "occurredAt", "actor", "action", "outcome", "numberId", "e164", "sid",
 			"clientId", "otherClientId", "before", "after", "twilioCode", "detail" };
@@ -91,17 +84,23 @@ public class AuditTrail {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(NumberEvent event) {
-		this.named.update(INSERT, params(event));
+		write(List.of(event));
 	}
 
 	/**
-	 * Writes the entries of a chunk of adopted numbers in one statement over one array
-	 * per column: the same rows {@link #on(NumberEvent)} writes one at a time.
+	 * Writes the entries of a chunk of adopted numbers in one statement.
 	 */
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(NumbersAdopted event) {
-		List<? extends NumberEvent> events = event.adopted();
+		write(event.adopted());
+	}
+
+	/**
+	 * Writes entries in one statement over one array per column, in their order: one
+	 * entry per lifecycle step, or a whole chunk of adopted numbers.
+	 */
+	private void write(List<? extends NumberEvent> events) {
 		if (events.isEmpty()) {
 			return;
 		}
@@ -134,24 +133,6 @@ public class AuditTrail {
 
 	private static String text(Object value) {
 		return (value != null) ? value.toString() : null;
-	}
-
-	private MapSqlParameterSource params(NumberEvent event) {
-		return new MapSqlParameterSource().addValue("occurredAt", Timestamp.from(event.occurredAt()))
-			.addValue("actor", event.actor())
-			.addValue("action", event.action())
-			.addValue("outcome", event.outcome())
-			.addValue("numberId", event.numberId())
-			.addValue("e164", event.phoneNumber())
-			.addValue("sid", event.sid())
-			.addValue("clientId", event.clientId())
-			.addValue("otherClientId", event.otherClientId())
-			.addValue("before",
-					event.beforeSnapshot().isEmpty() ? null : this.json.writeValueAsString(event.beforeSnapshot()))
-			.addValue("after",
-					event.afterSnapshot().isEmpty() ? null : this.json.writeValueAsString(event.afterSnapshot()))
-			.addValue("twilioCode", event.twilioCode())
-			.addValue("detail", truncate(event.detail()));
 	}
 
 	/**

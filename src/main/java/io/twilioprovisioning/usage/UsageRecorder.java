@@ -36,24 +36,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class UsageRecorder {
 
-	private static final String TRACK = """
-			INSERT INTO usage_number_prices (number_id, e164, iso_country, number_type, monthly_price, currency,
-			    acquired_at, priced_at)
-			SELECT :id, :e164, :iso, :type, c.monthly_price, c.currency, :acquiredAt,
-			       CASE WHEN c.monthly_price IS NULL THEN NULL ELSE now() END
-			FROM (SELECT 1) AS one
-			LEFT JOIN LATERAL (SELECT monthly_price, currency FROM usage_price_cache
-			                   WHERE iso_country = :iso AND number_type IN (:type, 'LOCAL') AND fetched_at > :freshAfter
-			                   ORDER BY (number_type = :type) DESC LIMIT 1) c ON TRUE
-			ON CONFLICT (number_id) DO NOTHING""";
-
 	/**
-	 * The arrays of {@link #TRACK_ALL}, in the order {@link #on(NumbersAdopted)} fills
-	 * them.
+	 * The arrays of {@link #TRACK_ALL}, in the order {@link #track(List)} fills them.
 	 */
 	private static final String[] TRACK_ALL_COLUMNS = { "ids", "e164s", "isos", "types", "acquiredAts" };
 
-	/** {@link #TRACK} for many numbers at once, one array per column. */
+	/**
+	 * Each number's priced row, priced from the cache when it is fresh, one array per
+	 * column.
+	 */
 	private static final String TRACK_ALL = """
 			INSERT INTO usage_number_prices (number_id, e164, iso_country, number_type, monthly_price, currency,
 			    acquired_at, priced_at)
@@ -83,7 +74,7 @@ class UsageRecorder {
 	@EventListener
 	@Transactional
 	void on(NumberPurchased event) {
-		track(event.number(), event.occurredAt());
+		track(List.of(new Acquired(event.number(), event.occurredAt())));
 		if (event.number().clientId() != null) {
 			hold(event.number().id(), event.number().clientId(), event.occurredAt());
 		}
@@ -93,8 +84,7 @@ class UsageRecorder {
 	@EventListener
 	@Transactional
 	void on(NumberAdopted event) {
-		TrackedNumber number = event.number();
-		track(number, (number.purchasedAt() != null) ? number.purchasedAt() : event.occurredAt());
+		track(List.of(Acquired.of(event)));
 	}
 
 	@EventListener
@@ -131,30 +121,33 @@ class UsageRecorder {
 	}
 
 	/**
-	 * Tracks the numbers of a chunk of adopted numbers in one statement over one array
-	 * per column: the same rows {@link #on(NumberAdopted)} writes one at a time.
+	 * Tracks the numbers of a chunk of adopted numbers in one statement.
 	 */
 	@EventListener
 	@Transactional
 	void on(NumbersAdopted event) {
-		List<NumberAdopted> adopted = event.adopted()
-			.stream()
-			.filter((one) -> one.number().phoneNumber() != null)
-			.toList();
-		if (adopted.isEmpty()) {
+		track(event.adopted().stream().map(Acquired::of).toList());
+	}
+
+	/**
+	 * Writes the priced rows of numbers (those without a number left out) in one
+	 * statement over one array per column.
+	 */
+	private void track(List<Acquired> numbers) {
+		List<Acquired> tracked = numbers.stream().filter((one) -> one.number().phoneNumber() != null).toList();
+		if (tracked.isEmpty()) {
 			return;
 		}
-		int size = adopted.size();
+		int size = tracked.size();
 		String[][] columns = new String[TRACK_ALL_COLUMNS.length][size];
 		for (int i = 0; i < size; i++) {
-			TrackedNumber number = adopted.get(i).number();
+			TrackedNumber number = tracked.get(i).number();
 			NumberKind kind = NumberKind.of(number.phoneNumber());
 			columns[0][i] = Long.toString(number.id());
 			columns[1][i] = number.e164();
 			columns[2][i] = kind.isoCountry();
 			columns[3][i] = kind.type().name();
-			columns[4][i] = ((number.purchasedAt() != null) ? number.purchasedAt() : adopted.get(i).occurredAt())
-				.toString();
+			columns[4][i] = tracked.get(i).at().toString();
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("freshAfter",
 				Timestamp.from(this.clock.instant().minus(this.properties.priceCacheTtl())));
@@ -162,24 +155,6 @@ class UsageRecorder {
 			params.addValue(TRACK_ALL_COLUMNS[i], new SqlArrayValue("text", (Object[]) columns[i]));
 		}
 		this.named.update(TRACK_ALL, params);
-	}
-
-	private void track(TrackedNumber number, Instant acquiredAt) {
-		if (number.phoneNumber() == null) {
-			return;
-		}
-		this.named.update(TRACK, trackParams(number, acquiredAt));
-	}
-
-	private MapSqlParameterSource trackParams(TrackedNumber number, Instant acquiredAt) {
-		NumberKind kind = NumberKind.of(number.phoneNumber());
-		Timestamp freshAfter = Timestamp.from(this.clock.instant().minus(this.properties.priceCacheTtl()));
-		return new MapSqlParameterSource().addValue("id", number.id())
-			.addValue("e164", number.e164())
-			.addValue("iso", kind.isoCountry())
-			.addValue("type", kind.type().name())
-			.addValue("acquiredAt", Timestamp.from(acquiredAt))
-			.addValue("freshAfter", freshAfter);
 	}
 
 	/**
@@ -221,6 +196,21 @@ class UsageRecorder {
 					+ column + " = usage_days." + column + " + 1")
 			.param("day", day)
 			.update();
+	}
+
+	/**
+	 * A number and when the platform came to hold it.
+	 */
+	private record Acquired(TrackedNumber number, Instant at) {
+
+		/**
+		 * An adopted number is held since Twilio says it was bought, else since adoption.
+		 */
+		static Acquired of(NumberAdopted adopted) {
+			TrackedNumber number = adopted.number();
+			return new Acquired(number, (number.purchasedAt() != null) ? number.purchasedAt() : adopted.occurredAt());
+		}
+
 	}
 
 }
