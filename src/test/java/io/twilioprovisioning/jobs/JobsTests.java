@@ -126,10 +126,12 @@ class JobsTests {
 		assertThat(job.state()).isEqualTo(JobState.PARTLY_FAILED);
 		assertThat(job.failed()).isEqualTo(2);
 		assertThat(job.done()).isEqualTo(2);
-		assertThat(jobAlert(job)).as("a partly failed job raises its alert")
-			.hasValueSatisfying((alert) -> assertThat(alert.message()).contains("Job " + job.id())
-				.contains("partly failed")
-				.contains("2 of 4 items failed"));
+		// the runner raises the alert right after the job's end is committed
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(jobAlert(job)).as("a partly failed job raises its alert")
+				.hasValueSatisfying((alert) -> assertThat(alert.message()).contains("Job " + job.id())
+					.contains("partly failed")
+					.contains("2 of 4 items failed")));
 		List<JobItem> failed = this.jobs.items(job.id(), ItemOutcome.FAILED, new PageRequest(0, 10)).content();
 		assertThat(failed).hasSize(2).allSatisfy((item) -> {
 			assertThat(item.twilioCode()).isNotNull();
@@ -141,7 +143,8 @@ class JobsTests {
 		assertThat(retried.state()).isEqualTo(JobState.SUCCEEDED);
 		assertThat(retried.done()).isEqualTo(4);
 		assertThat(retried.failed()).isZero();
-		assertThat(jobAlert(retried)).as("succeeding after the retry resolves it").isEmpty();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(jobAlert(retried)).as("succeeding after the retry resolves it").isEmpty());
 		for (TrackedNumber number : numbers) {
 			assertThat(this.emulator.owned(number.sid()).orElseThrow().voiceUrl())
 				.isEqualTo("https://hooks.example.com/retry");
@@ -180,8 +183,10 @@ class JobsTests {
 
 		assertThat(job.state()).isEqualTo(JobState.FAILED);
 		assertThat(job.problem()).isNotBlank();
-		assertThat(jobAlert(job)).hasValueSatisfying((alert) -> assertThat(alert.message()).contains("Job " + job.id())
-			.contains("failed: could not list its items"));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(jobAlert(job))
+				.hasValueSatisfying((alert) -> assertThat(alert.message()).contains("Job " + job.id())
+					.contains("failed: could not list its items")));
 		this.alerts.resolve(AlertType.JOB_FAILED, String.valueOf(job.id()), "test over");
 	}
 
