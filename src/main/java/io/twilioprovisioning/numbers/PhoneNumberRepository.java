@@ -53,6 +53,20 @@ class PhoneNumberRepository {
 
 	private static final int MATCHED_DIGITS = 5;
 
+	/**
+	 * A number written the way the console shows a North American one, its area code in
+	 * parentheses: {@code (415) 55}, {@code (415) 555-01}.
+	 */
+	private static final java.util.regex.Pattern NATIONAL_START = java.util.regex.Pattern
+		.compile("\\(\\d{3}\\)[0-9\\-. ]*");
+
+	/**
+	 * The most numbers a search for the start of a number collects and sorts to give its
+	 * first page in another order than by number; a broader start walks that order's
+	 * index instead (ADR 0034).
+	 */
+	static final int SORTED_PREFIX_MATCHES = 20_000;
+
 	private static final RowMapper<Row> ROW = PhoneNumberRepository::mapRow;
 
 	private final JdbcClient jdbc;
@@ -717,16 +731,18 @@ class PhoneNumberRepository {
 	 * The rows of a page in order, before its LIMIT. A search for digits anywhere in the
 	 * number ({@link #findsByMatches}) is ordered by an expression no index serves, so
 	 * the planner collects its matches through the trigram index and keeps the top of
-	 * them (a top-N sort); every other list walks the index of its order and stops at the
-	 * LIMIT. Left to itself the planner walks the order's index for such a search too,
-	 * assuming the matches are spread evenly along it, and reads most of the inventory
-	 * when they lie together far from its start (numbers bought together share their
-	 * leading digits and their age): 0.9 s for {@code (203) 24} at 1,000,000 numbers, 16
-	 * ms by its matches (docs/benchmarks.md §6).
+	 * them (a top-N sort); so is a search for the start of a number whose matches are few
+	 * enough ({@link #sortsPrefixMatches}), collected from the range of the covering
+	 * {@code phone_numbers_live_e164} index. Every other list walks the index of its
+	 * order and stops at the LIMIT. Left to itself the planner walks the order's index
+	 * for such a search too, assuming the matches are spread evenly along it, and reads
+	 * most of the inventory when they lie together far from its start (numbers bought
+	 * together share their leading digits and their age): 0.9 s for {@code (203) 24} at
+	 * 1,000,000 numbers, 16 ms by its matches (docs/benchmarks.md §6).
 	 */
-	private static String ordered(NumberQuery query, String where, boolean descending) {
-		String orderBy = findsByMatches(query.text()) ? query.sort().orderByMatches(descending)
-				: query.sort().orderBy(descending);
+	private String ordered(NumberQuery query, String where, boolean descending) {
+		String orderBy = (findsByMatches(query.text()) || sortsPrefixMatches(query))
+				? query.sort().orderByMatches(descending) : query.sort().orderBy(descending);
 		return select(query.sort()) + where + " ORDER BY " + orderBy;
 	}
 
@@ -738,8 +754,59 @@ class PhoneNumberRepository {
 	 * order's index.
 	 */
 	static boolean findsByMatches(@Nullable String text) {
-		return text != null && NUMBER_TEXT.matcher(text).matches() && !text.startsWith("+")
+		return text != null && NUMBER_TEXT.matcher(text).matches() && numberPrefix(text) == null
 				&& text.replaceAll("[^0-9]", "").length() >= MATCHED_DIGITS;
+	}
+
+	/**
+	 * The start of the E.164 number that the text searches for, or {@code null} when it
+	 * searches for digits anywhere or for a name: text that starts with {@code +}
+	 * ({@code +1 415 55}) is the start of the number; text written as the console shows a
+	 * North American number, its area code in parentheses ({@code (415) 55}), is the
+	 * start of the number after {@code +1} (ADR 0034).
+	 */
+	static @Nullable String numberPrefix(String text) {
+		if (!NUMBER_TEXT.matcher(text).matches()) {
+			return null;
+		}
+		String digits = text.replaceAll("[^0-9]", "");
+		if (digits.isEmpty()) {
+			return null;
+		}
+		if (text.startsWith("+")) {
+			return "+" + digits;
+		}
+		return NATIONAL_START.matcher(text.strip()).matches() ? "+1" + digits : null;
+	}
+
+	/**
+	 * Whether a search for the start of a number, listed in another order than by number,
+	 * collects its matches and sorts them: when at most {@value #SORTED_PREFIX_MATCHES}
+	 * live numbers start so. Those are one range of the covering live-number index, read
+	 * without the rows (~3 ms for 14,000 at 1,000,000 numbers), where the walk of the
+	 * order's index reads all the newer numbers first when the matches are old. A start
+	 * that fixes enough digits to name at most that many numbers (seven for {@code +1}:
+	 * area code and exchange) is not counted.
+	 */
+	private boolean sortsPrefixMatches(NumberQuery query) {
+		String prefix = (query.text() != null) ? numberPrefix(query.text()) : null;
+		if (prefix == null || query.sort().field() == NumberSort.Field.PHONE_NUMBER) {
+			return false;
+		}
+		int freeDigits = (prefix.startsWith("+1") ? 11 : 15) - (prefix.length() - 1);
+		if (freeDigits <= 0 || Math.pow(10, freeDigits) <= SORTED_PREFIX_MATCHES) {
+			return true;
+		}
+		long live = this.jdbc.sql("""
+				SELECT count(*) FROM (SELECT 1 FROM phone_numbers
+				  WHERE state IN ('PURCHASING', 'ACTIVE', 'RELEASING') AND e164 >= :prefix AND e164 < :prefixEnd
+				  LIMIT :cap) AS capped""")
+			.param("prefix", prefix)
+			.param("prefixEnd", prefix + ":")
+			.param("cap", SORTED_PREFIX_MATCHES + 1)
+			.query(Long.class)
+			.single();
+		return live <= SORTED_PREFIX_MATCHES;
 	}
 
 	private static Object keyParam(NumberSort.Field field, String key) {
@@ -813,9 +880,10 @@ class PhoneNumberRepository {
 	}
 
 	/**
-	 * Text that is only a number ({@code 415555}, {@code (415) 55}) looks for those
-	 * digits anywhere in {@code e164} (trigram index, V2); one that starts with {@code +}
-	 * ({@code +1 415}) is the start of the number, a range of the e164 index. Other text
+	 * Text that is only a number ({@code 415555}, {@code 415-55}) looks for those digits
+	 * anywhere in {@code e164} (trigram index, V2); one that starts with {@code +}
+	 * ({@code +1 415}) or with an area code in parentheses ({@code (415) 55}) is the
+	 * start of the number ({@link #numberPrefix}), a range of the e164 index. Other text
 	 * looks for the client's name (trigram index on {@code clients}, V13) and reaches the
 	 * numbers by their client ids, which the friendly name follows (ADR 0011); only when
 	 * it names no client does it look in the friendly names (a renamed number), since
@@ -825,15 +893,16 @@ class PhoneNumberRepository {
 	private String textCondition(String text, Map<String, Object> params) {
 		String digits = text.replaceAll("[^0-9]", "");
 		boolean numberOnly = NUMBER_TEXT.matcher(text).matches();
+		String prefix = numberPrefix(text);
 		List<String> any = new ArrayList<>();
-		if (numberOnly && !digits.isEmpty() && text.startsWith("+")) {
+		if (prefix != null) {
 			// The start of an E.164 number: a range of the e164 index (C.UTF-8 and every
 			// collation order ASCII digits after '+' and before ':'), the LIKE keeps it
 			// exact.
 			any.add("(e164 >= :prefix AND e164 < :prefixEnd AND e164 LIKE :prefixLike)");
-			params.put("prefix", "+" + digits);
-			params.put("prefixEnd", "+" + digits + ":");
-			params.put("prefixLike", "+" + digits + "%");
+			params.put("prefix", prefix);
+			params.put("prefixEnd", prefix + ":");
+			params.put("prefixLike", prefix + "%");
 		}
 		else if (numberOnly && digits.length() >= 3) {
 			any.add("e164 LIKE :digits");

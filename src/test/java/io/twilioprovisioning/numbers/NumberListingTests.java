@@ -271,13 +271,29 @@ class NumberListingTests {
 			.single();
 		String digits = e164.substring(1);
 		String uniqueName = this.client.name().substring("Keyset ".length());
-		for (String text : List.of(digits.substring(3, 10),
-				"(" + digits.substring(2, 5) + ") " + digits.substring(5, 9),
+		for (String text : List.of(digits.substring(3, 10), digits.substring(2, 5) + "-" + digits.substring(5, 9),
 				"+" + digits.substring(0, 2) + " " + digits.substring(2, 5) + " " + digits.substring(5), e164,
 				uniqueName.toUpperCase(java.util.Locale.ROOT))) {
 			assertThat(ids(this.listing.list(new NumberQuery(null, null, text, false, null), null, 50))).as(text)
 				.contains(id);
 		}
+		// An area code in parentheses is the start of a North American number, as the
+		// console shows it: not the same digits further in another number
+		long american = insert(this.client.id(), Instant.now(), "Front desk", null);
+		String national = Long.toString(2_000_000_000L + ThreadLocalRandom.current().nextLong(7_000_000_000L));
+		this.jdbc.sql("UPDATE phone_numbers SET e164 = :e164 WHERE id = :id")
+			.param("e164", "+1" + national)
+			.param("id", american)
+			.update();
+		for (String text : List.of("(" + national.substring(0, 3) + ") " + national.substring(3, 5),
+				"(" + national.substring(0, 3) + ")" + national.substring(3, 6) + "-" + national.substring(6))) {
+			assertThat(ids(this.listing.list(new NumberQuery(null, null, text, false, null), null, 50))).as(text)
+				.contains(american);
+		}
+		assertThat(ids(this.listing.list(
+				new NumberQuery(null, null, "(" + digits.substring(2, 5) + ") " + digits.substring(5, 9), false, null),
+				null, 50)))
+			.doesNotContain(id);
 		assertThat(ids(this.listing.list(new NumberQuery(null, null, "Keyset other", false, null), null, 50)))
 			.doesNotContain(id);
 	}

@@ -59,8 +59,10 @@ class PhoneNumbersApiController {
 	@Operation(operationId = "listPhoneNumbers",
 			summary = "A page of the inventory, filtered and sorted in the database",
 			description = "status: PURCHASING, ACTIVE, RELEASING, RELEASED, FAILED or ALL (default: the live ones). "
-					+ "q: digits of the number in any format (415555, (415) 55, +1 415; text of digits, spaces and "
-					+ "+()-. only), part of the client's name (or, when it names no client, of the friendly name), "
+					+ "q: digits of the number in any format (text of digits, spaces and +()-. only): anywhere in "
+					+ "the number (415555, 415-55), or its start when the text starts with + (+1 415) or with an "
+					+ "area code in parentheses, as the console shows North American numbers ((415) 55 is +1 415 "
+					+ "55…); part of the client's name (or, when it names no client, of the friendly name); "
 					+ "or a SID. "
 					+ "sort: createdAt|purchasedAt|phoneNumber|friendlyName|state, optionally ,asc or ,desc; "
 					+ "ties are broken by id, so the order is total. "
