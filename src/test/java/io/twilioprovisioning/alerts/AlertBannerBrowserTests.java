@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,9 +71,7 @@ class AlertBannerBrowserTests {
 				+ " should have resolved them: Twilio may be unreachable. See the dashboard.");
 		Page page = this.browser.newPage(1366, 900);
 		page.navigate("http://127.0.0.1:" + this.port + "/admin/twilio");
-		page.getByLabel("Email").fill(RunningServerTest.ADMIN_EMAIL);
-		page.getByLabel("Password").fill(RunningServerTest.ADMIN_PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		Browser.signInAsAdmin(page);
 		assertThat(page).hasURL(Pattern.compile(".*/admin/twilio(\\?continue)?$"));
 
 		assertThat(page.locator(".alert-banner")).containsText("Low Twilio balance");

@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -82,6 +83,22 @@ public final class Browser implements AutoCloseable {
 		});
 		page.onPageError((error) -> System.out.println("[browser page error] " + error));
 		return page;
+	}
+
+	/**
+	 * Fills the sign-in form the page shows and sends it.
+	 */
+	public static void signIn(Page page, String email, String password) {
+		page.getByLabel("Email").fill(email);
+		page.getByLabel("Password").fill(password);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+	}
+
+	/**
+	 * Signs in as the first admin the test server creates.
+	 */
+	public static void signInAsAdmin(Page page) {
+		signIn(page, RunningServerTest.ADMIN_EMAIL, RunningServerTest.ADMIN_PASSWORD);
 	}
 
 	@Override

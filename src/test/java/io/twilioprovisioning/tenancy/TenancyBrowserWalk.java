@@ -9,7 +9,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.twilioprovisioning.support.Browser;
-import io.twilioprovisioning.support.RunningServerTest;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -47,9 +46,7 @@ final class TenancyBrowserWalk {
 	Page walk() {
 		Page page = this.browser.newPage(1366, 900);
 		page.navigate(url("/admin/twilio"));
-		page.getByLabel("Email").fill(RunningServerTest.ADMIN_EMAIL);
-		page.getByLabel("Password").fill(RunningServerTest.ADMIN_PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		Browser.signInAsAdmin(page);
 		assertThat(page).hasURL(Pattern.compile(".*/admin/twilio(\\?continue)?$"));
 		assertThat(page.locator("#tenancy-mode")).containsText(this.mode);
 

@@ -181,9 +181,7 @@ class UsageBrowserTests {
 		Page page = this.browser.newPage(1366, 900);
 		page.navigate(url("/admin/twilio"));
 		assertThat(page).hasURL(Pattern.compile(".*/login$"));
-		page.getByLabel("Email").fill(RunningServerTest.ADMIN_EMAIL);
-		page.getByLabel("Password").fill(RunningServerTest.ADMIN_PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		Browser.signInAsAdmin(page);
 		assertThat(page).hasURL(Pattern.compile(".*/admin/twilio(\\?continue)?$"));
 		return page;
 	}

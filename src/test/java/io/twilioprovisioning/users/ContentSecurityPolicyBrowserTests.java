@@ -58,9 +58,7 @@ class ContentSecurityPolicyBrowserTests {
 			}
 		});
 		page.navigate(url("/login"));
-		page.getByLabel("Email").fill(RunningServerTest.ADMIN_EMAIL);
-		page.getByLabel("Password").fill(RunningServerTest.ADMIN_PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		Browser.signInAsAdmin(page);
 		assertThat(page).hasURL(Pattern.compile(".*/admin/twilio$"));
 		return page;
 	}

@@ -94,9 +94,7 @@ class JobsBrowserTests {
 		Page page = this.browser.newPage(1366, 900);
 		page.onDialog((dialog) -> dialog.accept());
 		page.navigate("http://127.0.0.1:" + this.port + "/admin/jobs");
-		page.getByLabel("Email").fill(RunningServerTest.ADMIN_EMAIL);
-		page.getByLabel("Password").fill(RunningServerTest.ADMIN_PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		Browser.signInAsAdmin(page);
 		assertThat(page).hasURL(Pattern.compile(".*/admin/jobs(\\?continue)?$"));
 		// every Twilio call of the job waits until the test releases it
 		this.emulator.faults().latency(Duration.ofMinutes(10));
