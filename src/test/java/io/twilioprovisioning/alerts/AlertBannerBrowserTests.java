@@ -1,16 +1,14 @@
 package io.twilioprovisioning.alerts;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,20 +37,8 @@ class AlertBannerBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	Browser browser;
-
-	@BeforeAll
-	void launch() throws Exception {
-		this.browser = Browser.launch();
-		Files.createDirectories(Path.of("docs", "screenshots"));
-	}
-
-	@AfterAll
-	void close() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = new Browser();
 
 	@BeforeEach
 	@AfterEach

@@ -1,5 +1,6 @@
 package io.twilioprovisioning.support;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,15 +12,28 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Debian's Chromium driven by Playwright for Java, without any browser download. The
  * executable comes from {@code PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH} or the usual Debian
  * paths. When none is installed the browser tests are skipped, unless
  * {@code BROWSER_TESTS_REQUIRED=1} (set by {@code .ci/run}) makes that a failure.
+ *
+ * <p>
+ * A test class registers one on a field
+ * ({@code @RegisterExtension final Browser browser =
+ * new Browser();}, with {@code @TestInstance(PER_CLASS)}): it is launched before the
+ * class's tests, with {@link #SCREENSHOTS} made, and closed after them.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements BeforeAllCallback, AfterAllCallback {
+
+	/** Where the tests write the screenshots the README shows. */
+	public static final Path SCREENSHOTS = Path.of("docs", "screenshots");
 
 	/**
 	 * How long an action or an assertion waits for the page at most: generous, since a
@@ -30,26 +44,32 @@ public final class Browser implements AutoCloseable {
 	private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
 			"/usr/bin/google-chrome");
 
-	private final Playwright playwright;
+	private @Nullable Playwright playwright;
 
-	private final com.microsoft.playwright.Browser browser;
+	private com.microsoft.playwright.@Nullable Browser browser;
 
-	private Browser(Playwright playwright, com.microsoft.playwright.Browser browser) {
-		this.playwright = playwright;
-		this.browser = browser;
-	}
-
-	public static Browser launch() {
+	@Override
+	public void beforeAll(ExtensionContext context) throws IOException {
 		Path executable = executable();
 		PlaywrightAssertions.setDefaultAssertionTimeout(WAIT_MILLIS);
-		Playwright playwright = Playwright.create();
-		com.microsoft.playwright.Browser browser = playwright.chromium()
+		this.playwright = Playwright.create();
+		this.browser = this.playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
 				.setHeadless(true)
 				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 						"--disable-background-networking", "--disable-component-update", "--disable-sync",
 						"--disable-dev-shm-usage")));
-		return new Browser(playwright, browser);
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+		if (this.playwright != null) {
+			this.playwright.close();
+		}
 	}
 
 	static Path executable() {
@@ -73,6 +93,9 @@ public final class Browser implements AutoCloseable {
 	 * A fresh page in its own context (cookies), at a laptop or phone width.
 	 */
 	public Page newPage(int width, int height) {
+		if (this.browser == null) {
+			throw new IllegalStateException("The browser is launched before the test class's tests");
+		}
 		BrowserContext context = this.browser.newContext(new NewContextOptions().setViewportSize(width, height));
 		context.setDefaultTimeout(WAIT_MILLIS);
 		Page page = context.newPage();
@@ -99,12 +122,6 @@ public final class Browser implements AutoCloseable {
 	 */
 	public static void signInAsAdmin(Page page) {
 		signIn(page, RunningServerTest.ADMIN_EMAIL, RunningServerTest.ADMIN_PASSWORD);
-	}
-
-	@Override
-	public void close() {
-		this.browser.close();
-		this.playwright.close();
 	}
 
 }

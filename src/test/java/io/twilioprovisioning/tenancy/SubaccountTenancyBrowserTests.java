@@ -3,10 +3,9 @@ package io.twilioprovisioning.tenancy;
 import com.microsoft.playwright.Page;
 import io.twilioprovisioning.support.Browser;
 import io.twilioprovisioning.support.RunningServerTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -27,19 +26,8 @@ class SubaccountTenancyBrowserTests {
 	@LocalServerPort
 	int port;
 
-	Browser browser;
-
-	@BeforeAll
-	void launch() {
-		this.browser = Browser.launch();
-	}
-
-	@AfterAll
-	void close() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = new Browser();
 
 	@Test
 	void theClientPageShowsItsSubaccountServiceAddressAndTheA2pWarning() throws Exception {

@@ -1,7 +1,6 @@
 package io.twilioprovisioning.tenancy;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -20,8 +19,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 final class TenancyBrowserWalk {
 
-	static final Path SCREENSHOTS = Path.of("docs", "screenshots");
-
 	private final Browser browser;
 
 	private final int port;
@@ -32,7 +29,7 @@ final class TenancyBrowserWalk {
 		this.browser = browser;
 		this.port = port;
 		this.mode = mode;
-		Files.createDirectories(SCREENSHOTS);
+		Files.createDirectories(Browser.SCREENSHOTS);
 	}
 
 	String url(String path) {
@@ -40,7 +37,8 @@ final class TenancyBrowserWalk {
 	}
 
 	void screenshot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+		page.screenshot(
+				new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
 	}
 
 	Page walk() {

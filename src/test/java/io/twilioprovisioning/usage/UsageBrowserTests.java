@@ -1,7 +1,5 @@
 package io.twilioprovisioning.usage;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,10 +18,9 @@ import io.twilioprovisioning.numbers.TrackedNumber;
 import io.twilioprovisioning.support.Browser;
 import io.twilioprovisioning.support.FreshNumbers;
 import io.twilioprovisioning.support.RunningServerTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UsageBrowserTests {
 
-	static final Path SCREENSHOTS = Path.of("docs", "screenshots");
-
 	@LocalServerPort
 	int port;
 
@@ -58,20 +53,8 @@ class UsageBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	Browser browser;
-
-	@BeforeAll
-	void launch() throws Exception {
-		this.browser = Browser.launch();
-		Files.createDirectories(SCREENSHOTS);
-	}
-
-	@AfterAll
-	void close() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = new Browser();
 
 	@Test
 	void dashboardDrawsTheRunRateAndFourChartsReadableWithoutColour() {
@@ -113,7 +96,7 @@ class UsageBrowserTests {
 		assertThat(page.locator("#chart-costs details table")).containsText("Contoso Clinics " + tag);
 		assertThat(errors).as("console errors (a CSP refusal shows here)").isEmpty();
 		page.locator("#usage")
-			.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard-charts.png")));
+			.screenshot(new Locator.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("dashboard-charts.png")));
 
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Costs").setExact(true)).click();
 		assertThat(page.locator("h1")).containsText("Cost per client");
@@ -187,7 +170,8 @@ class UsageBrowserTests {
 	}
 
 	private void screenshot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+		page.screenshot(
+				new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
 	}
 
 }

@@ -10,10 +10,9 @@ import com.microsoft.playwright.options.AriaRole;
 import io.twilioprovisioning.support.ApiClient;
 import io.twilioprovisioning.support.Browser;
 import io.twilioprovisioning.support.RunningServerTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,19 +31,8 @@ class ContentSecurityPolicyBrowserTests {
 	@LocalServerPort
 	int port;
 
-	Browser browser;
-
-	@BeforeAll
-	void launch() {
-		this.browser = Browser.launch();
-	}
-
-	@AfterAll
-	void close() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = new Browser();
 
 	String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;

@@ -1,7 +1,5 @@
 package io.twilioprovisioning.web;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,11 +16,10 @@ import io.twilioprovisioning.support.Browser;
 import io.twilioprovisioning.support.RunningServerTest;
 import io.twilioprovisioning.users.Role;
 import io.twilioprovisioning.users.UserManagement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTests {
 
-	static final Path SCREENSHOTS = Path.of("docs", "screenshots");
-
 	@LocalServerPort
 	int port;
 
@@ -50,20 +45,8 @@ class ConsoleBrowserTests {
 	@Autowired
 	UserManagement users;
 
-	Browser browser;
-
-	@BeforeAll
-	void launch() throws Exception {
-		this.browser = Browser.launch();
-		Files.createDirectories(SCREENSHOTS);
-	}
-
-	@AfterAll
-	void close() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = new Browser();
 
 	@AfterEach
 	void clearFaults() {
@@ -84,7 +67,8 @@ class ConsoleBrowserTests {
 	}
 
 	void screenshot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+		page.screenshot(
+				new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
 	}
 
 	String createClient(Page page, String name) {

@@ -1,6 +1,5 @@
 package io.twilioprovisioning.jobs.web;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,11 +21,10 @@ import io.twilioprovisioning.numbers.NumberRef;
 import io.twilioprovisioning.sandbox.TwilioEmulator;
 import io.twilioprovisioning.support.Browser;
 import io.twilioprovisioning.support.RunningServerTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,20 +66,8 @@ class JobsBrowserTests {
 	@Autowired
 	TwilioEmulator emulator;
 
-	Browser browser;
-
-	@BeforeAll
-	void launch() throws Exception {
-		this.browser = Browser.launch();
-		Files.createDirectories(Path.of("docs", "screenshots"));
-	}
-
-	@AfterAll
-	void close() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = new Browser();
 
 	@AfterEach
 	void clearFaults() {
