@@ -127,10 +127,10 @@ class PhoneNumberRepository {
 	/**
 	 * The live rows holding any of the SIDs or numbers, in one query (sync looks up one
 	 * Twilio page at a time); a row holding both may come twice. Each array is joined to
-	 * the table, so PostgreSQL looks each up in its partial unique index (or hashes the
-	 * array): never each row against each of the page's 2,000 values, which a list of
-	 * bound parameters made it do in a cached plan (630 ms a page at 10,000 tracked
-	 * numbers, docs/benchmarks.md section 8).
+	 * the table, so PostgreSQL looks each value up in its partial unique index (or hashes
+	 * the array): never each row against each of the page's 2,000 values, which a list of
+	 * 2,000 bound parameters let its plan do (a sequential scan, 630 ms a page at 10,000
+	 * tracked numbers, docs/benchmarks.md section 8).
 	 */
 	List<Row> findLiveBySidsOrE164s(List<String> sids, List<String> e164s) {
 		if (sids.isEmpty() && e164s.isEmpty()) {
