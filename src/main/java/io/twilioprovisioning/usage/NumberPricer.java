@@ -110,9 +110,9 @@ class NumberPricer implements DisposableBean {
 	/**
 	 * Prices every number without a price not tried in the last day, a batch at a time:
 	 * each kind of number is priced once per run (a country's prices are fetched from
-	 * Twilio at most once), and a batch is written in one statement (an adopt of 100,000
-	 * numbers used to leave 300,000 statements behind it: two price lookups and an update
-	 * per number).
+	 * Twilio at most once), and a batch is written in one statement: a number used to
+	 * cost two price lookups and an update (the first chunks of an adopt, stored before
+	 * the price cache was filled, are 2,000–3,000 numbers).
 	 * @return how many numbers got a price
 	 */
 	int priceUnpriced() {

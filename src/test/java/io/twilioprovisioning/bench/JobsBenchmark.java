@@ -128,6 +128,10 @@ class JobsBenchmark {
 		assertThat(adopted.get("done").asInt()).isEqualTo(numbers);
 		assertThat(liveNumbers()).isEqualTo(warmup + numbers);
 		assertThat(audits("ADOPT")).isEqualTo(warmup + numbers);
+		long pricing = System.nanoTime();
+		await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> unpriced() == 0);
+		double pricingSeconds = (System.nanoTime() - pricing) / 1e9;
+		double[] cpuPriced = cpuSeconds();
 
 		boolean repoint = Boolean.getBoolean("bench.repoint");
 		HeapSampler repointHeap = new HeapSampler();
@@ -150,6 +154,9 @@ class JobsBenchmark {
 				"  CPU used              %8.1f s by this JVM (app and emulator), %.1f s by PostgreSQL%n",
 				cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
 		System.out.printf(Locale.ROOT, "  of which, by thread   %s%n", threads);
+		System.out.printf(Locale.ROOT,
+				"  then pricing them     %8.1f s until none was unpriced, %.1f s CPU by this JVM, %.1f s by PostgreSQL%n",
+				pricingSeconds, cpuPriced[0] - cpuAfter[0], cpuPriced[1] - cpuAfter[1]);
 		System.out.printf(Locale.ROOT, "  load average          %s before, %s after%n", loadBefore, loadAverage());
 		System.out.printf(Locale.ROOT, "  used heap after GC    %s%n", adoptHeap);
 		if (repointed != null) {
@@ -292,6 +299,16 @@ class JobsBenchmark {
 
 	private long liveNumbers() {
 		return this.jdbc.sql("SELECT count(*) FROM phone_numbers WHERE state IN ('PURCHASING', 'ACTIVE', 'RELEASING')")
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Live numbers whose usage row has no price yet (the pricer fills them in after the
+	 * adopt commits, from the emulator's Pricing API).
+	 */
+	private long unpriced() {
+		return this.jdbc.sql("SELECT count(*) FROM usage_number_prices WHERE monthly_price IS NULL")
 			.query(Long.class)
 			.single();
 	}
