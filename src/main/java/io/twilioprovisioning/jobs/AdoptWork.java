@@ -100,20 +100,20 @@ class AdoptWork implements JobWork {
 	}
 
 	/**
-	 * An instant as its epoch second and nanosecond ({@code 1700000000.5}): exact, and
-	 * read without a date parser.
+	 * An instant as its epoch second and nanosecond ({@code 1700000000:500000000}):
+	 * exact, and read without a date parser.
 	 */
 	private static String text(Instant instant) {
-		return (instant != null) ? instant.getEpochSecond() + "." + instant.getNano() : null;
+		return (instant != null) ? instant.getEpochSecond() + ":" + instant.getNano() : null;
 	}
 
 	private static Instant instant(String text) {
 		if (text == null) {
 			return null;
 		}
-		int dot = text.indexOf('.');
-		return Instant.ofEpochSecond(Long.parseLong(text, 0, dot, 10),
-				Integer.parseInt(text, dot + 1, text.length(), 10));
+		int colon = text.indexOf(':');
+		return Instant.ofEpochSecond(Long.parseLong(text, 0, colon, 10),
+				Integer.parseInt(text, colon + 1, text.length(), 10));
 	}
 
 	@Override
