@@ -178,7 +178,7 @@ class JobRepository {
 		}
 		this.jdbc.sql("""
 				INSERT INTO job_items (job_id, item_key, payload, outcome)
-				SELECT :job, i.item_key, CAST(i.payload AS jsonb), 'PENDING'
+				SELECT :job, i.item_key, i.payload, 'PENDING'
 				FROM unnest(:keys, :payloads) WITH ORDINALITY AS i(item_key, payload, position)
 				ORDER BY i.position
 				ON CONFLICT (job_id, item_key) DO NOTHING""")
@@ -208,7 +208,7 @@ class JobRepository {
 				  ORDER BY seq LIMIT :size FOR UPDATE SKIP LOCKED)
 				UPDATE job_items SET outcome = 'RUNNING', attempts = attempts + 1
 				FROM next WHERE job_items.job_id = :job AND job_items.seq = next.seq
-				RETURNING job_items.seq, item_key, payload::text AS payload, attempts""")
+				RETURNING job_items.seq, item_key, payload, attempts""")
 			.param("job", jobId)
 			.param("size", size)
 			.param("after", afterSeq)
@@ -222,18 +222,21 @@ class JobRepository {
 
 	/**
 	 * For a kind that does a whole chunk in the transaction that records it: the next
-	 * items without an outcome, locked until that transaction ends but not marked taken
-	 * (a crash rolls the chunk's work and its outcomes back together, so there is nothing
-	 * to mark; {@link #recordLocked} counts the attempt). Saves a write of every item per
-	 * chunk.
+	 * items after {@code afterSeq} without an outcome, locked until that transaction ends
+	 * but not marked taken (a crash rolls the chunk's work and its outcomes back
+	 * together, so there is nothing to mark; {@link #recordLocked} counts the attempt).
+	 * Saves a write of every item per chunk. Items locked by another transaction are
+	 * skipped; chunk workers that share where the last chunk ended ({@code afterSeq})
+	 * skip none.
 	 */
-	List<ClaimedItem> lockNext(long jobId, int size) {
+	List<ClaimedItem> lockNext(long jobId, int size, long afterSeq) {
 		return this.jdbc.sql("""
-				SELECT seq, item_key, payload::text AS payload, attempts + 1 AS attempts FROM job_items
-				WHERE job_id = :job AND outcome IN ('PENDING', 'RUNNING')
+				SELECT seq, item_key, payload, attempts + 1 AS attempts FROM job_items
+				WHERE job_id = :job AND outcome IN ('PENDING', 'RUNNING') AND seq > :after
 				ORDER BY seq LIMIT :size FOR UPDATE SKIP LOCKED""")
 			.param("job", jobId)
 			.param("size", size)
+			.param("after", afterSeq)
 			.query((rs, row) -> new ClaimedItem(jobId, rs.getLong("seq"), rs.getString("item_key"),
 					rs.getString("payload"), rs.getInt("attempts")))
 			.list();
@@ -271,11 +274,12 @@ class JobRepository {
 			codes[i] = result.twilioCode();
 			messages[i] = truncate(result.message());
 		}
-		// items taken by lockNext were not marked: their attempt is counted here
+		// items taken by lockNext were not marked: their attempt is counted here; an item
+		// done or skipped lets go of its payload (only a failed one may be tried again)
 		this.jdbc
 			.sql("""
 					UPDATE job_items SET outcome = r.outcome, twilio_code = r.twilio_code, message = r.message,
-					  finished_at = now()%s
+					  finished_at = now(), payload = CASE WHEN r.outcome = 'FAILED' THEN job_items.payload END%s
 					FROM unnest(:seqs, :outcomes, :codes, :messages) AS r(seq, outcome, twilio_code, message)
 					WHERE job_items.job_id = :job AND job_items.seq = r.seq AND job_items.outcome %s""".formatted(
 					locked ? ", attempts = job_items.attempts + 1" : "",
@@ -305,7 +309,7 @@ class JobRepository {
 	}
 
 	void updatePayload(long jobId, long seq, String payload) {
-		this.jdbc.sql("UPDATE job_items SET payload = CAST(? AS jsonb) WHERE job_id = ? AND seq = ?")
+		this.jdbc.sql("UPDATE job_items SET payload = ? WHERE job_id = ? AND seq = ?")
 			.params(payload, jobId, seq)
 			.update();
 	}

@@ -2,6 +2,7 @@ package io.twilioprovisioning.numbers;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -31,8 +32,10 @@ public record E164Number(String value) implements Comparable<E164Number> {
 
 	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+	private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
+
 	public E164Number {
-		if (value == null || !value.matches("\\+[1-9]\\d{1,14}")) {
+		if (value == null || !E164.matcher(value).matches()) {
 			throw new IllegalArgumentException("Not an E.164 number: " + value);
 		}
 	}

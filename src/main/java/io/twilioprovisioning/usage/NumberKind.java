@@ -2,6 +2,7 @@ package io.twilioprovisioning.usage;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber;
 
 import io.twilioprovisioning.numbers.E164Number;
@@ -11,6 +12,14 @@ import io.twilioprovisioning.numbers.NumberType;
  * The country and type that price a number, worked out from the number itself with
  * libphonenumber (the inventory keeps neither): toll-free and mobile where the numbering
  * plan says so (UK {@code 07…} also when the number is not allocated), local otherwise.
+ * <p>
+ * libphonenumber finds a number's region by trying each region of its country calling
+ * code in turn (25 for +1), and {@code getNumberType} does that search again; a number
+ * that no region's plan knows (e.g. the sandbox's reserved {@code N9X} area codes) goes
+ * through all of them twice. The search is done once here: when it finds no region,
+ * {@code getNumberType} would find none either and answer {@code UNKNOWN}, so that is
+ * answered without searching again (the same answers, half the work; docs/benchmarks.md
+ * section 8).
  *
  * @param isoCountry ISO 3166 alpha-2 code, e.g. {@code US}
  * @param type the number type
@@ -22,14 +31,17 @@ record NumberKind(String isoCountry, NumberType type) {
 	static NumberKind of(E164Number number) {
 		try {
 			Phonenumber.PhoneNumber parsed = UTIL.parse(number.value(), null);
-			String region = UTIL.getRegionCodeForNumber(parsed);
+			String found = UTIL.getRegionCodeForNumber(parsed);
+			// no region's plan knows the number: getNumberType would search in vain too
+			PhoneNumberType libraryType = (found != null) ? UTIL.getNumberType(parsed) : PhoneNumberType.UNKNOWN;
+			String region = found;
 			if (region == null || "ZZ".equals(region) || "001".equals(region)) {
 				region = UTIL.getRegionCodeForCountryCode(parsed.getCountryCode());
 			}
-			if (region == null || !region.matches("[A-Z]{2}")) {
+			if (!isTwoLetterCode(region)) {
 				region = "ZZ";
 			}
-			NumberType type = switch (UTIL.getNumberType(parsed)) {
+			NumberType type = switch (libraryType) {
 				case TOLL_FREE -> NumberType.TOLL_FREE;
 				case MOBILE -> NumberType.MOBILE;
 				default -> ("GB".equals(region) && String.valueOf(parsed.getNationalNumber()).startsWith("7"))
@@ -40,6 +52,11 @@ record NumberKind(String isoCountry, NumberType type) {
 		catch (NumberParseException ex) {
 			return new NumberKind("ZZ", NumberType.LOCAL);
 		}
+	}
+
+	private static boolean isTwoLetterCode(String region) {
+		return region != null && region.length() == 2 && region.charAt(0) >= 'A' && region.charAt(0) <= 'Z'
+				&& region.charAt(1) >= 'A' && region.charAt(1) <= 'Z';
 	}
 
 }

@@ -1,9 +1,12 @@
 package io.twilioprovisioning.usage;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +24,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -104,12 +108,17 @@ class NumberPricer implements DisposableBean {
 	}
 
 	/**
-	 * Prices every number without a price not tried in the last day.
+	 * Prices every number without a price not tried in the last day, a batch at a time:
+	 * each kind of number is priced once per run (a country's prices are fetched from
+	 * Twilio at most once), and a batch is written in one statement: a number used to
+	 * cost two price lookups and an update (the first chunks of an adopt, stored before
+	 * the price cache was filled, are 2,000–3,000 numbers).
 	 * @return how many numbers got a price
 	 */
 	int priceUnpriced() {
 		int priced = 0;
 		Instant started = this.clock.instant();
+		Map<NumberKind, Optional<PriceBook.Price>> known = new HashMap<>();
 		while (true) {
 			List<Unpriced> batch = this.jdbc.sql("""
 					SELECT number_id, e164, iso_country, number_type FROM usage_number_prices
@@ -122,25 +131,38 @@ class NumberPricer implements DisposableBean {
 			if (batch.isEmpty()) {
 				return priced;
 			}
-			for (Unpriced number : batch) {
+			int size = batch.size();
+			Long[] ids = new Long[size];
+			String[] isos = new String[size];
+			String[] types = new String[size];
+			BigDecimal[] amounts = new BigDecimal[size];
+			String[] currencies = new String[size];
+			for (int i = 0; i < size; i++) {
+				Unpriced number = batch.get(i);
 				NumberKind kind = (number.isoCountry() != null && number.numberType() != null)
 						? new NumberKind(number.isoCountry(),
 								io.twilioprovisioning.numbers.NumberType.valueOf(number.numberType()))
 						: NumberKind.of(new E164Number(number.e164()));
-				Optional<PriceBook.Price> price = this.prices.monthly(kind);
-				this.jdbc.sql("""
-						UPDATE usage_number_prices SET iso_country = :iso, number_type = :type, monthly_price = :price,
-						    currency = :currency, priced_at = :now
-						WHERE number_id = :id AND monthly_price IS NULL""")
-					.param("iso", kind.isoCountry())
-					.param("type", kind.type().name())
-					.param("price", price.map(PriceBook.Price::amount).orElse(null))
-					.param("currency", price.map(PriceBook.Price::currency).orElse(null))
-					.param("now", Timestamp.from(this.clock.instant()))
-					.param("id", number.numberId())
-					.update();
+				Optional<PriceBook.Price> price = known.computeIfAbsent(kind, this.prices::monthly);
+				ids[i] = number.numberId();
+				isos[i] = kind.isoCountry();
+				types[i] = kind.type().name();
+				amounts[i] = price.map(PriceBook.Price::amount).orElse(null);
+				currencies[i] = price.map(PriceBook.Price::currency).orElse(null);
 				priced += price.isPresent() ? 1 : 0;
 			}
+			this.jdbc.sql("""
+					UPDATE usage_number_prices p SET iso_country = u.iso, number_type = u.type, monthly_price = u.price,
+					    currency = u.currency, priced_at = :now
+					FROM unnest(:ids, :isos, :types, :prices, :currencies) AS u(id, iso, type, price, currency)
+					WHERE p.number_id = u.id AND p.monthly_price IS NULL""")
+				.param("ids", new SqlArrayValue("bigint", (Object[]) ids))
+				.param("isos", new SqlArrayValue("text", (Object[]) isos))
+				.param("types", new SqlArrayValue("text", (Object[]) types))
+				.param("prices", new SqlArrayValue("numeric", (Object[]) amounts))
+				.param("currencies", new SqlArrayValue("text", (Object[]) currencies))
+				.param("now", Timestamp.from(this.clock.instant()))
+				.update();
 		}
 	}
 

@@ -40,9 +40,13 @@ import static org.awaitility.Awaitility.await;
  * <ul>
  * <li>{@link #adoptsAHundredThousandUntrackedNumbersWithAFlatHeap}: adopt N untracked
  * numbers (default 100,000, preloaded in the emulator), wall time from the POST to the
- * job's success, with the used heap after a GC sampled every 2 s during the job (min /
- * max / last); with {@code -Dbench.repoint=true} it then re-points all of them as one
- * N-item job at no latency, sampling the heap the same way (minutes on 2 cores);</li>
+ * job's success, with the CPU this JVM (by thread) and PostgreSQL used meanwhile and the
+ * used heap after a GC sampled every 2 s during the job (min / max / last); with
+ * {@code -Dbench.warmup=N} a first adopt job of N other numbers runs before, so the
+ * measured one runs in a JVM that has compiled the adopt's code already (in the first job
+ * of a fresh JVM the JIT compiler takes about half the JVM's CPU); with
+ * {@code -Dbench.repoint=true} it then re-points all of them as one N-item job at no
+ * latency, sampling the heap the same way (minutes on 2 cores);</li>
  * <li>{@link #repointsThroughAJobNearTheAccountLimit}: re-point N numbers (default
  * 10,000) as a job at a fixed latency L = 100 ms with an account concurrency limit of 16
  * (429 above it): wall time against N·L/16 and twilio-cli's one-at-a-time N·L, and where
@@ -100,22 +104,34 @@ class JobsBenchmark {
 	@Test
 	void adoptsAHundredThousandUntrackedNumbersWithAFlatHeap() {
 		int numbers = Integer.getInteger("bench.numbers", 100_000);
+		int warmup = Integer.getInteger("bench.warmup", 0);
+		if (warmup > 0) {
+			this.emulator.preload(warmup);
+			assertThat(run("{\"kind\":\"ADOPT_UNTRACKED\"}", null, Duration.ofMinutes(10)).get("done").asInt())
+				.isEqualTo(warmup);
+		}
 		this.emulator.preload(numbers);
-		assertThat(this.emulator.ownedCount()).isEqualTo(numbers);
+		assertThat(this.emulator.ownedCount()).isEqualTo(warmup + numbers);
 
 		HeapSampler adoptHeap = new HeapSampler();
+		ThreadCpu threads = new ThreadCpu();
 		double[] cpuBefore = cpuSeconds();
 		String loadBefore = loadAverage();
 		long start = System.nanoTime();
 		JsonNode adopted = run("{\"kind\":\"ADOPT_UNTRACKED\"}", adoptHeap, Duration.ofMinutes(10));
 		double adoptSeconds = (System.nanoTime() - start) / 1e9;
 		double[] cpuAfter = cpuSeconds();
+		threads.stop();
 		adoptHeap.stop();
 
 		assertThat(adopted.get("state").asString()).isEqualTo("SUCCEEDED");
 		assertThat(adopted.get("done").asInt()).isEqualTo(numbers);
-		assertThat(liveNumbers()).isEqualTo(numbers);
-		assertThat(audits("ADOPT")).isEqualTo(numbers);
+		assertThat(liveNumbers()).isEqualTo(warmup + numbers);
+		assertThat(audits("ADOPT")).isEqualTo(warmup + numbers);
+		long pricing = System.nanoTime();
+		await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> unpriced() == 0);
+		double pricingSeconds = (System.nanoTime() - pricing) / 1e9;
+		double[] cpuPriced = cpuSeconds();
 
 		boolean repoint = Boolean.getBoolean("bench.repoint");
 		HeapSampler repointHeap = new HeapSampler();
@@ -129,13 +145,18 @@ class JobsBenchmark {
 			repointHeap.stop();
 		}
 
-		System.out.printf(Locale.ROOT, "%n== JobsBenchmark: %,d untracked numbers, max heap %d MB, %d cores ==%n",
-				numbers, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+		System.out.printf(Locale.ROOT, "%n== JobsBenchmark: %,d untracked numbers, max heap %d MB, %d cores%s ==%n",
+				numbers, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+				(warmup > 0) ? String.format(Locale.ROOT, ", after a first adopt job of %,d", warmup) : "");
 		System.out.printf(Locale.ROOT, "adopt job               %8.1f s  (%,.0f numbers/s), %s%n", adoptSeconds,
 				numbers / adoptSeconds, adopted.get("state").asString());
 		System.out.printf(Locale.ROOT,
 				"  CPU used              %8.1f s by this JVM (app and emulator), %.1f s by PostgreSQL%n",
 				cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
+		System.out.printf(Locale.ROOT, "  of which, by thread   %s%n", threads);
+		System.out.printf(Locale.ROOT,
+				"  then pricing them     %8.1f s until none was unpriced, %.1f s CPU by this JVM, %.1f s by PostgreSQL%n",
+				pricingSeconds, cpuPriced[0] - cpuAfter[0], cpuPriced[1] - cpuAfter[1]);
 		System.out.printf(Locale.ROOT, "  load average          %s before, %s after%n", loadBefore, loadAverage());
 		System.out.printf(Locale.ROOT, "  used heap after GC    %s%n", adoptHeap);
 		if (repointed != null) {
@@ -282,6 +303,16 @@ class JobsBenchmark {
 			.single();
 	}
 
+	/**
+	 * Live numbers whose usage row has no price yet (the pricer fills them in after the
+	 * adopt commits, from the emulator's Pricing API).
+	 */
+	private long unpriced() {
+		return this.jdbc.sql("SELECT count(*) FROM usage_number_prices WHERE monthly_price IS NULL")
+			.query(Long.class)
+			.single();
+	}
+
 	private long audits(String action) {
 		return this.jdbc.sql("SELECT count(*) FROM audit_events WHERE action = ?")
 			.param(action)
@@ -334,6 +365,70 @@ class JobsBenchmark {
 			return String.format(Locale.ROOT, "min %d MB, max %d MB, last %d MB over %d samples every %d s: %s",
 					Collections.min(all), Collections.max(all), all.get(all.size() - 1), all.size(), PERIOD_SECONDS,
 					all);
+		}
+
+	}
+
+	/**
+	 * CPU seconds of this JVM's threads while the job runs, by thread name without its
+	 * number ({@code job-1-chunks-}, {@code http-nio-…-exec-}, {@code C2 CompilerThre},
+	 * {@code GC Thread#}), read from {@code /proc/self/task} every 100 ms so threads that
+	 * end with the job are counted: where the JVM's CPU went, including the JIT compiler
+	 * and the garbage collector, which a Java profiler does not sample.
+	 */
+	private static final class ThreadCpu {
+
+		private final java.util.Map<String, long[]> before = read();
+
+		private final java.util.Map<String, long[]> last = new java.util.concurrent.ConcurrentHashMap<>();
+
+		private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+		ThreadCpu() {
+			this.timer.scheduleWithFixedDelay(() -> this.last.putAll(read()), 0, 100, TimeUnit.MILLISECONDS);
+		}
+
+		void stop() {
+			this.timer.shutdownNow();
+			this.last.putAll(read());
+		}
+
+		/**
+		 * Each task's name and CPU ticks (user + system), by task id.
+		 */
+		private static java.util.Map<String, long[]> read() {
+			java.util.Map<String, long[]> ticks = new java.util.HashMap<>();
+			java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+			for (java.io.File task : (tasks != null) ? tasks : new java.io.File[0]) {
+				try {
+					String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					long cpu = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					ticks.put(task.getName() + " " + name, new long[] { cpu });
+				}
+				catch (java.io.IOException | RuntimeException ex) {
+					// a thread that ended meanwhile
+				}
+			}
+			return ticks;
+		}
+
+		@Override
+		public String toString() {
+			java.util.Map<String, Double> groups = new java.util.TreeMap<>();
+			this.last.forEach((task, ticks) -> {
+				long[] earlier = this.before.get(task);
+				double seconds = (ticks[0] - ((earlier != null) ? earlier[0] : 0)) / 100.0;
+				String group = task.substring(task.indexOf(' ') + 1).replaceAll("[0-9]+$", "");
+				groups.merge(group, seconds, Double::sum);
+			});
+			return groups.entrySet()
+				.stream()
+				.filter((group) -> group.getValue() >= 0.05)
+				.sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+				.map((group) -> String.format(Locale.ROOT, "%s %.1f s", group.getKey(), group.getValue()))
+				.collect(java.util.stream.Collectors.joining(", "));
 		}
 
 	}

@@ -57,6 +57,9 @@ class CostReportTests {
 	@Autowired
 	CostReports reports;
 
+	@Autowired
+	NumberPricer pricer;
+
 	@Test
 	void priceSourceReadsTwilioPricingApi() {
 		CountryPrices gb = this.prices.monthlyPrices("GB");
@@ -89,6 +92,54 @@ class CostReportTests {
 			assertThat(amount.currency()).isEqualTo("USD");
 			assertThat(amount.amount()).isGreaterThanOrEqualTo(new BigDecimal("1.15"));
 		});
+	}
+
+	@Test
+	void pricerPricesEachNumberByItsKindInOneGoWhateverTheKinds() {
+		Client client = client("Repriced");
+		TrackedNumber unknownKind = buy(client);
+		TrackedNumber storedKind = buy(client);
+		TrackedNumber unpricedCountry = buy(client);
+		for (TrackedNumber number : java.util.List.of(unknownKind, storedKind, unpricedCountry)) {
+			awaitPriced(number);
+		}
+		this.jdbc.sql("""
+				UPDATE usage_number_prices SET monthly_price = NULL, currency = NULL, priced_at = NULL,
+				  iso_country = CASE number_id WHEN :stored THEN 'GB' WHEN :france THEN 'FR' END,
+				  number_type = CASE number_id WHEN :stored THEN 'MOBILE' WHEN :france THEN 'LOCAL' END
+				WHERE number_id IN (:unknown, :stored, :france)""")
+			.param("unknown", unknownKind.id())
+			.param("stored", storedKind.id())
+			.param("france", unpricedCountry.id())
+			.update();
+
+		try {
+			this.pricer.priceUnpriced();
+
+			assertThat(priceOf(unknownKind)).isEqualTo("US LOCAL 1.1500 USD priced");
+			assertThat(priceOf(storedKind)).isEqualTo("GB MOBILE 1.4000 USD priced");
+			assertThat(priceOf(unpricedCountry)).isEqualTo("FR LOCAL - - priced");
+		}
+		finally {
+			// other tests of this JVM wait until every live number has a price
+			this.jdbc.sql("""
+					UPDATE usage_number_prices SET iso_country = NULL, number_type = NULL, priced_at = NULL
+					WHERE number_id = :france AND monthly_price IS NULL""")
+				.param("france", unpricedCountry.id())
+				.update();
+			this.pricer.priceUnpriced();
+		}
+		assertThat(priceOf(unpricedCountry)).isEqualTo("US LOCAL 1.1500 USD priced");
+	}
+
+	private String priceOf(TrackedNumber number) {
+		return this.jdbc.sql("""
+				SELECT iso_country || ' ' || number_type || ' ' || coalesce(monthly_price::text, '-') || ' '
+				  || coalesce(currency, '-') || CASE WHEN priced_at IS NULL THEN ' unpriced' ELSE ' priced' END
+				FROM usage_number_prices WHERE number_id = :id""")
+			.param("id", number.id())
+			.query(String.class)
+			.single();
 	}
 
 	/**
