@@ -69,8 +69,11 @@ public final class LoadClient {
 					.add(new Scenario(prefix + "one client", (i) -> path + "&clientId=" + inventory.client(i), isApi));
 				scenarios.add(new Scenario(prefix + "deep page (cursor, by number)",
 						(i) -> path + "&status=ACTIVE&sort=phoneNumber,asc&cursor=" + inventory.deepCursor(i), isApi));
-				scenarios.add(new Scenario(prefix + "digits search (3 formats)",
-						(i) -> path + "&q=" + encode(inventory.digits(i)), isApi));
+				for (int format = 0; format < Inventory.DIGITS_FORMATS.size(); format++) {
+					int chosen = format;
+					scenarios.add(new Scenario(prefix + "digits " + Inventory.DIGITS_FORMATS.get(format),
+							(i) -> path + "&q=" + encode(inventory.digits(i, chosen)), isApi));
+				}
 				scenarios.add(new Scenario(prefix + "client name search",
 						(i) -> path + "&q=" + encode(inventory.clientName(i)), isApi));
 				scenarios.add(new Scenario(prefix + "sorted by number", (i) -> path + "&sort=phoneNumber,asc", isApi));
@@ -197,9 +200,16 @@ public final class LoadClient {
 			return 1 + Math.floorMod(i * 104_729L, this.size);
 		}
 
-		String digits(int i) {
+		/**
+		 * The digits searches, one scenario each: anywhere, and two ways to write a
+		 * start.
+		 */
+		static final List<String> DIGITS_FORMATS = List.of("anywhere (555123)", "start ((202) 55)",
+				"start (+1 202 555)");
+
+		String digits(int i, int format) {
 			String n = Long.toString(2025550000L + g(i) * 7);
-			return switch (i % 3) {
+			return switch (format) {
 				case 0 -> n.substring(3, 9);
 				case 1 -> "(" + n.substring(0, 3) + ") " + n.substring(3, 5);
 				default -> "+1 " + n.substring(0, 3) + " " + n.substring(3, 6);
