@@ -44,7 +44,8 @@ class PhoneNumberRepository {
 		.formatted("p." + COLUMNS.strip().replaceAll(",\\s*", ", p."));
 
 	/**
-	 * The text arrays of {@link #insertAdoptedBatch(List)}, in the order it fills them.
+	 * The text arrays of {@link #insertAdoptedBatch(List)}, named as {@link #ownedParams}
+	 * names their values.
 	 */
 	private static final String[] ADOPTED_TEXT = { "e164", "sid", "friendlyName", "voiceUrl", "voiceMethod",
 			"voiceFallbackUrl", "smsUrl", "smsMethod", "smsFallbackUrl", "statusCallback", "purchasedAt" };
@@ -375,26 +376,17 @@ class PhoneNumberRepository {
 		}
 		int size = owned.size();
 		String[][] text = new String[ADOPTED_TEXT.length][size];
-		Boolean[][] flags = new Boolean[4][size];
+		Boolean[][] flags = new Boolean[ADOPTED_FLAGS.length][size];
 		for (int i = 0; i < size; i++) {
-			OwnedNumber number = owned.get(i);
-			WebhookConfig webhooks = (number.webhooks() != null) ? number.webhooks() : WebhookConfig.NONE;
-			Capabilities capabilities = (number.capabilities() != null) ? number.capabilities() : Capabilities.NONE;
-			text[0][i] = number.phoneNumber().value();
-			text[1][i] = number.sid();
-			text[2][i] = truncate(number.friendlyName(), 64);
-			text[3][i] = webhooks.voiceUrl();
-			text[4][i] = (webhooks.voiceMethod() != null) ? webhooks.voiceMethod().name() : null;
-			text[5][i] = webhooks.voiceFallbackUrl();
-			text[6][i] = webhooks.smsUrl();
-			text[7][i] = (webhooks.smsMethod() != null) ? webhooks.smsMethod().name() : null;
-			text[8][i] = webhooks.smsFallbackUrl();
-			text[9][i] = webhooks.statusCallback();
-			text[10][i] = (number.createdAt() != null) ? number.createdAt().toString() : null;
-			flags[0][i] = capabilities.voice();
-			flags[1][i] = capabilities.sms();
-			flags[2][i] = capabilities.mms();
-			flags[3][i] = capabilities.fax();
+			Map<String, Object> params = ownedParams(owned.get(i));
+			for (int column = 0; column < ADOPTED_TEXT.length; column++) {
+				Object value = params.get(ADOPTED_TEXT[column]);
+				text[column][i] = (value instanceof Timestamp timestamp) ? timestamp.toInstant().toString()
+						: (String) value;
+			}
+			for (int column = 0; column < ADOPTED_FLAGS.length; column++) {
+				flags[column][i] = (Boolean) params.get(ADOPTED_FLAGS[column]);
+			}
 		}
 		JdbcClient.StatementSpec statement = this.jdbc
 			.sql("""
