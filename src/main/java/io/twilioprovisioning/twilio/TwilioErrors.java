@@ -1,6 +1,7 @@
 package io.twilioprovisioning.twilio;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
@@ -108,6 +109,19 @@ final class TwilioErrors {
 	 */
 	static String explanation(Integer code) {
 		return (code != null) ? EXPLANATIONS.get(code) : null;
+	}
+
+	/**
+	 * Runs what calls Twilio or reads its answer, a {@link TwilioException} translated
+	 * into the carrier's failures.
+	 */
+	static <T> T translating(TwilioCall call, Supplier<T> action) {
+		try {
+			return action.get();
+		}
+		catch (TwilioException ex) {
+			throw translate(call, ex);
+		}
 	}
 
 	/**

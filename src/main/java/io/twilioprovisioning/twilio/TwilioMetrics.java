@@ -38,6 +38,14 @@ final class TwilioMetrics implements BaseUrlHttpClient.Observer {
 	}
 
 	/**
+	 * One Twilio call of either carrier: its failures translated
+	 * ({@link TwilioErrors#translating}), its latency and outcome recorded.
+	 */
+	<T> T call(TwilioCall operation, Supplier<T> action) {
+		return record(operation, () -> TwilioErrors.translating(operation, action));
+	}
+
+	/**
 	 * Runs one Twilio call and records its latency and outcome: {@code success},
 	 * {@code refused} (a 4xx with Twilio's code), {@code unavailable} (429 after the
 	 * retries, 5xx, no connection) or {@code unknown} (a purchase whose answer was lost).

@@ -8,12 +8,10 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import com.twilio.base.Page;
-import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.Account;
 import com.twilio.rest.api.v2010.account.Balance;
@@ -90,13 +88,13 @@ class TwilioNumberCarrier implements NumberCarrier {
 		IncomingPhoneNumberUpdater updater = ((this.pathAccount != null)
 				? IncomingPhoneNumber.updater(this.pathAccount, sid) : IncomingPhoneNumber.updater(sid))
 			.setAccountSid(target);
-		IncomingPhoneNumber moved = call(TwilioCall.TRANSFER, () -> updater.update(this.client));
-		return translate(TwilioCall.TRANSFER, () -> TwilioResources.ownedNumber(moved));
+		IncomingPhoneNumber moved = this.metrics.call(TwilioCall.TRANSFER, () -> updater.update(this.client));
+		return TwilioErrors.translating(TwilioCall.TRANSFER, () -> TwilioResources.ownedNumber(moved));
 	}
 
 	@Override
 	public List<AvailableNumber> search(SearchCriteria criteria) {
-		return call(TwilioCall.SEARCH, () -> switch (criteria.type()) {
+		return this.metrics.call(TwilioCall.SEARCH, () -> switch (criteria.type()) {
 			case LOCAL -> searchLocal(criteria);
 			case TOLL_FREE -> searchTollFree(criteria);
 			case MOBILE -> searchMobile(criteria);
@@ -242,18 +240,18 @@ class TwilioNumberCarrier implements NumberCarrier {
 		if (hooks.statusCallback() != null) {
 			creator.setStatusCallback(hooks.statusCallback());
 		}
-		IncomingPhoneNumber bought = call(TwilioCall.PURCHASE, () -> creator.create(this.client));
-		return translate(TwilioCall.PURCHASE, () -> TwilioResources.ownedNumber(bought));
+		IncomingPhoneNumber bought = this.metrics.call(TwilioCall.PURCHASE, () -> creator.create(this.client));
+		return TwilioErrors.translating(TwilioCall.PURCHASE, () -> TwilioResources.ownedNumber(bought));
 	}
 
 	@Override
 	public Optional<OwnedNumber> fetch(String sid) {
 		try {
-			IncomingPhoneNumber number = call(TwilioCall.FETCH,
+			IncomingPhoneNumber number = this.metrics.call(TwilioCall.FETCH,
 					() -> ((this.pathAccount != null) ? IncomingPhoneNumber.fetcher(this.pathAccount, sid)
 							: IncomingPhoneNumber.fetcher(sid))
 						.fetch(this.client));
-			return Optional.of(translate(TwilioCall.FETCH, () -> TwilioResources.ownedNumber(number)));
+			return Optional.of(TwilioErrors.translating(TwilioCall.FETCH, () -> TwilioResources.ownedNumber(number)));
 		}
 		catch (CarrierRefusedException ex) {
 			if (ex.isNotFound()) {
@@ -276,7 +274,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 				.filter((candidate) -> candidate.getPhoneNumber() != null
 						&& number.value().equals(candidate.getPhoneNumber().getEndpoint()))
 				.findFirst()
-				.map((found) -> translate(TwilioCall.FIND, () -> TwilioResources.ownedNumber(found)));
+				.map((found) -> TwilioErrors.translating(TwilioCall.FIND, () -> TwilioResources.ownedNumber(found)));
 		}
 	}
 
@@ -326,14 +324,14 @@ class TwilioNumberCarrier implements NumberCarrier {
 		if (hooks.statusCallback() != null) {
 			updater.setStatusCallback(hooks.statusCallback());
 		}
-		IncomingPhoneNumber updated = call(TwilioCall.UPDATE, () -> updater.update(this.client));
-		return translate(TwilioCall.UPDATE, () -> TwilioResources.ownedNumber(updated));
+		IncomingPhoneNumber updated = this.metrics.call(TwilioCall.UPDATE, () -> updater.update(this.client));
+		return TwilioErrors.translating(TwilioCall.UPDATE, () -> TwilioResources.ownedNumber(updated));
 	}
 
 	@Override
 	public boolean release(String sid) {
 		try {
-			return call(TwilioCall.RELEASE,
+			return this.metrics.call(TwilioCall.RELEASE,
 					() -> ((this.pathAccount != null) ? IncomingPhoneNumber.deleter(this.pathAccount, sid)
 							: IncomingPhoneNumber.deleter(sid))
 						.delete(this.client));
@@ -357,12 +355,12 @@ class TwilioNumberCarrier implements NumberCarrier {
 		}
 		IncomingPhoneNumberReader reader = reader().setPageSize((long) pageSize);
 		return pages(reader, TwilioCall.LIST)
-			.map((number) -> translate(TwilioCall.LIST, () -> TwilioResources.ownedNumber(number)));
+			.map((number) -> TwilioErrors.translating(TwilioCall.LIST, () -> TwilioResources.ownedNumber(number)));
 	}
 
 	@Override
 	public AccountInfo account() {
-		Account account = call(TwilioCall.ACCOUNT, () -> Account.fetcher(accountSid()).fetch(this.client));
+		Account account = this.metrics.call(TwilioCall.ACCOUNT, () -> Account.fetcher(accountSid()).fetch(this.client));
 		return new AccountInfo(account.getSid(), account.getFriendlyName(),
 				(account.getStatus() != null) ? account.getStatus().toString() : null,
 				(account.getType() != null) ? account.getType().toString() : null);
@@ -370,7 +368,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 
 	@Override
 	public AccountBalance balance() {
-		Balance balance = call(TwilioCall.BALANCE, () -> Balance.fetcher(accountSid()).fetch(this.client));
+		Balance balance = this.metrics.call(TwilioCall.BALANCE, () -> Balance.fetcher(accountSid()).fetch(this.client));
 		BigDecimal amount;
 		try {
 			amount = (balance.getBalance() != null) ? new BigDecimal(balance.getBalance().strip()) : null;
@@ -393,22 +391,6 @@ class TwilioNumberCarrier implements NumberCarrier {
 
 	private Stream<IncomingPhoneNumber> pages(IncomingPhoneNumberReader reader, TwilioCall purpose) {
 		return StreamSupport.stream(new PageSpliterator(reader, purpose), false);
-	}
-
-	/**
-	 * One Twilio call, measured ({@link TwilioMetrics}), its failures translated.
-	 */
-	private <T> T call(TwilioCall purpose, Supplier<T> action) {
-		return this.metrics.record(purpose, () -> translate(purpose, action));
-	}
-
-	private <T> T translate(TwilioCall purpose, Supplier<T> action) {
-		try {
-			return action.get();
-		}
-		catch (TwilioException ex) {
-			throw TwilioErrors.translate(purpose, ex);
-		}
 	}
 
 	/**
@@ -438,7 +420,7 @@ class TwilioNumberCarrier implements NumberCarrier {
 					return false;
 				}
 				Page<IncomingPhoneNumber> current = this.page;
-				this.page = call(this.purpose,
+				this.page = TwilioNumberCarrier.this.metrics.call(this.purpose,
 						() -> (current == null) ? this.reader.firstPage(TwilioNumberCarrier.this.client)
 								: this.reader.nextPage(current, TwilioNumberCarrier.this.client));
 				this.records = this.page.getRecords().iterator();

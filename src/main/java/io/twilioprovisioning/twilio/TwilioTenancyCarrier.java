@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
-import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.Account;
 import com.twilio.rest.api.v2010.account.Address;
@@ -50,7 +48,7 @@ class TwilioTenancyCarrier implements TenancyCarrier {
 
 	@Override
 	public List<Subaccount> findSubaccounts(String friendlyName) {
-		return call(TwilioCall.SUBACCOUNT_FIND, () -> {
+		return this.metrics.call(TwilioCall.SUBACCOUNT_FIND, () -> {
 			List<Subaccount> found = new ArrayList<>();
 			for (Account account : Account.reader()
 				.setFriendlyName(friendlyName)
@@ -67,7 +65,7 @@ class TwilioTenancyCarrier implements TenancyCarrier {
 
 	@Override
 	public Subaccount createSubaccount(String friendlyName) {
-		Account created = call(TwilioCall.SUBACCOUNT_CREATE,
+		Account created = this.metrics.call(TwilioCall.SUBACCOUNT_CREATE,
 				() -> Account.creator().setFriendlyName(friendlyName).create(this.client));
 		return subaccount(created);
 	}
@@ -80,7 +78,7 @@ class TwilioTenancyCarrier implements TenancyCarrier {
 	@Override
 	public List<String> findServices(String accountSid, String friendlyName) {
 		TwilioRestClient owner = clientOf(accountSid);
-		return call(TwilioCall.SERVICE_FIND, () -> {
+		return this.metrics.call(TwilioCall.SERVICE_FIND, () -> {
 			List<String> found = new ArrayList<>();
 			for (Service service : Service.reader().setPageSize(PAGE_SIZE).read(owner)) {
 				if (friendlyName.equals(service.getFriendlyName())) {
@@ -98,21 +96,22 @@ class TwilioTenancyCarrier implements TenancyCarrier {
 	@Override
 	public String createService(String accountSid, String friendlyName, String inboundUrl) {
 		TwilioRestClient owner = clientOf(accountSid);
-		return call(TwilioCall.SERVICE_CREATE,
+		return this.metrics.call(TwilioCall.SERVICE_CREATE,
 				() -> Service.creator(friendlyName).setUseInboundWebhookOnNumber(true).create(owner).getSid());
 	}
 
 	@Override
 	public void addToService(String accountSid, String serviceSid, String numberSid) {
 		TwilioRestClient owner = clientOf(accountSid);
-		call(TwilioCall.SERVICE_JOIN, () -> PhoneNumber.creator(serviceSid, numberSid).create(owner));
+		this.metrics.call(TwilioCall.SERVICE_JOIN, () -> PhoneNumber.creator(serviceSid, numberSid).create(owner));
 	}
 
 	@Override
 	public boolean removeFromService(String accountSid, String serviceSid, String numberSid) {
 		TwilioRestClient owner = clientOf(accountSid);
 		try {
-			return call(TwilioCall.SERVICE_LEAVE, () -> PhoneNumber.deleter(serviceSid, numberSid).delete(owner));
+			return this.metrics.call(TwilioCall.SERVICE_LEAVE,
+					() -> PhoneNumber.deleter(serviceSid, numberSid).delete(owner));
 		}
 		catch (CarrierRefusedException ex) {
 			if (ex.isNotFound()) {
@@ -125,7 +124,7 @@ class TwilioTenancyCarrier implements TenancyCarrier {
 	@Override
 	public List<String> serviceNumbers(String accountSid, String serviceSid) {
 		TwilioRestClient owner = clientOf(accountSid);
-		return call(TwilioCall.SERVICE_NUMBERS, () -> {
+		return this.metrics.call(TwilioCall.SERVICE_NUMBERS, () -> {
 			List<String> sids = new ArrayList<>();
 			for (PhoneNumber number : PhoneNumber.reader(serviceSid).setPageSize(PAGE_SIZE).read(owner)) {
 				sids.add(number.getSid());
@@ -137,7 +136,7 @@ class TwilioTenancyCarrier implements TenancyCarrier {
 	@Override
 	public List<Campaign> campaigns(String accountSid, String serviceSid) {
 		TwilioRestClient owner = clientOf(accountSid);
-		return call(TwilioCall.CAMPAIGNS, () -> {
+		return this.metrics.call(TwilioCall.CAMPAIGNS, () -> {
 			List<Campaign> campaigns = new ArrayList<>();
 			for (UsAppToPerson campaign : UsAppToPerson.reader(serviceSid).setPageSize(50L).read(owner)) {
 				campaigns.add(new Campaign(campaign.getSid(), campaign.getCampaignStatus(),
@@ -150,7 +149,7 @@ class TwilioTenancyCarrier implements TenancyCarrier {
 	@Override
 	public String createAddress(String accountSid, AddressForm address) {
 		String owner = (accountSid != null) ? accountSid : mainAccountSid();
-		return call(TwilioCall.ADDRESS_CREATE,
+		return this.metrics.call(TwilioCall.ADDRESS_CREATE,
 				() -> Address
 					.creator(owner, address.customerName(), address.street(), address.city(), address.region(),
 							address.postalCode(), address.isoCountry())
@@ -168,7 +167,7 @@ class TwilioTenancyCarrier implements TenancyCarrier {
 			return this.client;
 		}
 		return this.subaccountClients.computeIfAbsent(accountSid, (sid) -> {
-			String token = call(TwilioCall.SUBACCOUNT_FIND, () -> Account.fetcher(sid).fetch(this.client))
+			String token = this.metrics.call(TwilioCall.SUBACCOUNT_FIND, () -> Account.fetcher(sid).fetch(this.client))
 				.getAuthToken();
 			return new TwilioRestClient.Builder(sid, token).httpClient(this.client.getHttpClient())
 				.objectMapper(this.client.getObjectMapper())
@@ -182,21 +181,6 @@ class TwilioTenancyCarrier implements TenancyCarrier {
 	@EventListener
 	void on(SandboxReset reset) {
 		this.subaccountClients.clear();
-	}
-
-	/**
-	 * One Twilio call, measured by the same {@link TwilioMetrics} as the number
-	 * carrier's, its failures translated.
-	 */
-	private <T> T call(TwilioCall purpose, Supplier<T> action) {
-		return this.metrics.record(purpose, () -> {
-			try {
-				return action.get();
-			}
-			catch (TwilioException ex) {
-				throw TwilioErrors.translate(purpose, ex);
-			}
-		});
 	}
 
 }
