@@ -31,10 +31,9 @@ record NumberKind(String isoCountry, NumberType type) {
 	static NumberKind of(E164Number number) {
 		try {
 			Phonenumber.PhoneNumber parsed = UTIL.parse(number.value(), null);
-			String found = UTIL.getRegionCodeForNumber(parsed);
+			String region = UTIL.getRegionCodeForNumber(parsed);
 			// no region's plan knows the number: getNumberType would search in vain too
-			PhoneNumberType libraryType = (found != null) ? UTIL.getNumberType(parsed) : PhoneNumberType.UNKNOWN;
-			String region = found;
+			PhoneNumberType libraryType = (region != null) ? UTIL.getNumberType(parsed) : PhoneNumberType.UNKNOWN;
 			if (region == null || "ZZ".equals(region) || "001".equals(region)) {
 				region = UTIL.getRegionCodeForCountryCode(parsed.getCountryCode());
 			}
