@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 import io.twilioprovisioning.jobs.JobRepository.ClaimedItem;
 import io.twilioprovisioning.jobs.JobRepository.ItemResult;
-import io.twilioprovisioning.jobs.JobRepository.PlannedItem;
+import io.twilioprovisioning.jobs.JobRepository.DoneItem;
 import io.twilioprovisioning.numbers.Capabilities;
 import io.twilioprovisioning.numbers.E164Number;
 import io.twilioprovisioning.numbers.NumberSync;
@@ -20,15 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Adopts the numbers Twilio lists that are not tracked: the plan keeps what Twilio said
- * of each, and each item tracks one, unless a live row tracks it by now. A chunk is
- * adopted in one statement (docs/benchmarks.md: 100,000 numbers in seconds, where one
- * transaction per number took minutes).
+ * Adopts the numbers Twilio lists that are not tracked, a page at a time as Twilio lists
+ * them: each item tracks one, unless a live row tracks it by now. A page is adopted in
+ * one statement, in the transaction that records its items (docs/benchmarks.md: 100,000
+ * numbers in seconds, where one transaction per number took minutes). Items of a job
+ * listed by an earlier version, which stored every item before adopting any, are adopted
+ * a chunk at a time from what the listing kept of each number.
  */
 @Component
 class AdoptWork implements JobWork {
 
-	/** Items adopted in one statement and one transaction (one Twilio page). */
+	/** Stored items adopted in one statement and one transaction. */
 	static final int CHUNK = 1000;
 
 	private final NumberSync sync;
@@ -48,30 +50,62 @@ class AdoptWork implements JobWork {
 	public void validate(JobParameters parameters) {
 	}
 
-	@Override
-	public void plan(long jobId, JobParameters parameters, Consumer<List<PlannedItem>> items) {
-		this.sync.forEachUntracked((page) -> items.accept(
-				page.stream().map((number) -> new PlannedItem(number.phoneNumber().value(), write(number))).toList()));
-	}
-
 	/**
-	 * What Twilio listed of the number, as a JSON array of its fields' text, in the order
-	 * {@link #read(String)} takes them: Jackson writes and reads an array of strings
-	 * without the per-field work of mapping records (writing and reading each listed
-	 * number as an object was an eighth of the adopt job's Java time).
+	 * Hands over each page of untracked numbers Twilio lists, to be adopted in the
+	 * transaction that records its items: a page commits whole or not at all, and a
+	 * listing again after a stop no longer lists the numbers adopted (they are tracked).
 	 */
-	String write(OwnedNumber number) {
-		Capabilities capabilities = (number.capabilities() != null) ? number.capabilities() : Capabilities.NONE;
-		WebhookConfig webhooks = (number.webhooks() != null) ? number.webhooks() : WebhookConfig.NONE;
-		return this.json.writeValueAsString(new String[] { number.sid(), number.phoneNumber().value(),
-				number.friendlyName(), flags(capabilities), webhooks.voiceUrl(), name(webhooks.voiceMethod()),
-				webhooks.voiceFallbackUrl(), webhooks.smsUrl(), name(webhooks.smsMethod()), webhooks.smsFallbackUrl(),
-				webhooks.statusCallback(), text(number.createdAt()), text(number.updatedAt()) });
+	@Override
+	public boolean doesAsItLists() {
+		return true;
+	}
+
+	@Override
+	public void listAndDo(long jobId, JobParameters parameters, Consumer<ListedPage> pages) {
+		this.sync.forEachUntracked((page) -> pages.accept(new UntrackedPage(page)));
 	}
 
 	/**
-	 * The number {@link #write(OwnedNumber)} wrote, or one written as a JSON object by a
-	 * version before it (a job listed before a deploy goes on after it).
+	 * A page of numbers nobody tracked when Twilio listed them: a number tracked by the
+	 * time its page is adopted (somebody else adopted or bought it) is skipped.
+	 */
+	private final class UntrackedPage implements ListedPage {
+
+		private final List<OwnedNumber> numbers;
+
+		UntrackedPage(List<OwnedNumber> numbers) {
+			this.numbers = numbers;
+		}
+
+		@Override
+		public List<String> keys() {
+			return this.numbers.stream().map(AdoptWork::key).toList();
+		}
+
+		@Override
+		public List<DoneItem> doItems(Set<String> recorded, String actor) {
+			List<OwnedNumber> todo = recorded.isEmpty() ? this.numbers
+					: this.numbers.stream().filter((number) -> !recorded.contains(key(number))).toList();
+			Set<String> adopted = AdoptWork.this.sync.adoptAll(todo, actor);
+			List<DoneItem> results = new ArrayList<>(todo.size());
+			for (OwnedNumber number : todo) {
+				results.add(adopted.contains(number.sid()) ? DoneItem.done(key(number))
+						: DoneItem.skipped(key(number), "tracked already"));
+			}
+			return results;
+		}
+
+	}
+
+	private static String key(OwnedNumber number) {
+		return number.phoneNumber().value();
+	}
+
+	/**
+	 * A number an adopt job listed before it did pages as it listed them, and kept as its
+	 * item's payload until adopted: a JSON array of its fields' text (instants as their
+	 * epoch second and nanosecond, {@code 1700000000:500000000}), or a JSON object from
+	 * the version before that. A job listed before a deploy goes on after it.
 	 */
 	OwnedNumber read(String payload) {
 		if (payload.startsWith("{")) {
@@ -86,25 +120,8 @@ class AdoptWork implements JobWork {
 				instant(fields[11]), instant(fields[12]));
 	}
 
-	private static String flags(Capabilities capabilities) {
-		return (capabilities.voice() ? "1" : "0") + (capabilities.sms() ? "1" : "0") + (capabilities.mms() ? "1" : "0")
-				+ (capabilities.fax() ? "1" : "0");
-	}
-
-	private static String name(WebhookMethod method) {
-		return (method != null) ? method.name() : null;
-	}
-
 	private static WebhookMethod method(String name) {
 		return (name != null) ? WebhookMethod.valueOf(name) : null;
-	}
-
-	/**
-	 * An instant as its epoch second and nanosecond ({@code 1700000000:500000000}):
-	 * exact, and read without a date parser.
-	 */
-	private static String text(Instant instant) {
-		return (instant != null) ? instant.getEpochSecond() + ":" + instant.getNano() : null;
 	}
 
 	private static Instant instant(String text) {
@@ -149,10 +166,10 @@ class AdoptWork implements JobWork {
 	}
 
 	/**
-	 * Two chunks at once: a chunk is half database (the inserts into the indexed
-	 * inventory, the audit and usage rows, the outcomes) and half Java (reading the
-	 * listed numbers, working out their prices' country and type), so two keep both
-	 * halves busy.
+	 * Two pages (or stored chunks) at once: a page is half database (the inserts into the
+	 * indexed inventory, the audit and usage rows, the items) and half Java (working out
+	 * the numbers' prices' country and type), so two keep both halves busy while the
+	 * listing goes on.
 	 */
 	@Override
 	public int chunkWorkers() {

@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import tools.jackson.core.type.TypeReference;
@@ -185,6 +187,74 @@ class JobRepository {
 			.param("job", jobId)
 			.param("keys", new SqlArrayValue("text", (Object[]) keys))
 			.param("payloads", new SqlArrayValue("text", (Object[]) payloads))
+			.update();
+	}
+
+	/**
+	 * Whether the job has items already: a run that lists them again after a stop checks
+	 * each page against them ({@link #recordedKeys}).
+	 */
+	boolean hasItems(long jobId) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM job_items WHERE job_id = ?)")
+			.param(jobId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * The keys among these the job has an item for already (looked up in its unique index
+	 * on the job and key).
+	 */
+	Set<String> recordedKeys(long jobId, List<String> keys) {
+		return new HashSet<>(
+				this.jdbc.sql("SELECT item_key FROM job_items WHERE job_id = :job AND item_key = ANY(:keys)")
+					.param("job", jobId)
+					.param("keys", new SqlArrayValue("text", keys.toArray()))
+					.query(String.class)
+					.list());
+	}
+
+	/**
+	 * Adds items that were done as they were listed, each with its outcome, and adds them
+	 * to the job's counts (its total too), in one statement and in the caller's
+	 * transaction, the one that did them. An item whose key the job has already is left
+	 * as it is and not counted again.
+	 * @throws IllegalArgumentException for a failed item: it keeps no payload to be tried
+	 * again with, so a kind whose items can fail lists them before doing them
+	 */
+	void addDone(long jobId, List<DoneItem> items) {
+		if (items.isEmpty()) {
+			return;
+		}
+		int size = items.size();
+		String[] keys = new String[size];
+		String[] outcomes = new String[size];
+		String[] messages = new String[size];
+		for (int i = 0; i < size; i++) {
+			DoneItem item = items.get(i);
+			if (item.outcome() != ItemOutcome.DONE && item.outcome() != ItemOutcome.SKIPPED) {
+				throw new IllegalArgumentException("An item done as it is listed is done or skipped: " + item);
+			}
+			keys[i] = item.key();
+			outcomes[i] = item.outcome().name();
+			messages[i] = truncate(item.message());
+		}
+		this.jdbc.sql("""
+				WITH added AS (
+				  INSERT INTO job_items (job_id, item_key, outcome, message, attempts, finished_at)
+				  SELECT :job, i.item_key, i.outcome, i.message, 1, now()
+				  FROM unnest(:keys, :outcomes, :messages) WITH ORDINALITY AS i(item_key, outcome, message, position)
+				  ORDER BY i.position
+				  ON CONFLICT (job_id, item_key) DO NOTHING
+				  RETURNING outcome)
+				UPDATE jobs SET total = total + (SELECT count(*) FROM added),
+				  done = done + (SELECT count(*) FROM added WHERE outcome = 'DONE'),
+				  skipped = skipped + (SELECT count(*) FROM added WHERE outcome = 'SKIPPED'), updated_at = now()
+				WHERE id = :job""")
+			.param("job", jobId)
+			.param("keys", new SqlArrayValue("text", (Object[]) keys))
+			.param("outcomes", new SqlArrayValue("text", (Object[]) outcomes))
+			.param("messages", new SqlArrayValue("text", (Object[]) messages))
 			.update();
 	}
 
@@ -410,6 +480,21 @@ class JobRepository {
 	 * An item to add to a job: its key and what the kind needs to do it.
 	 */
 	record PlannedItem(String key, String payload) {
+	}
+
+	/**
+	 * An item done as it was listed, and its outcome.
+	 */
+	record DoneItem(String key, ItemOutcome outcome, String message) {
+
+		static DoneItem done(String key) {
+			return new DoneItem(key, ItemOutcome.DONE, null);
+		}
+
+		static DoneItem skipped(String key, String message) {
+			return new DoneItem(key, ItemOutcome.SKIPPED, message);
+		}
+
 	}
 
 	/**

@@ -5,16 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -96,7 +99,16 @@ class JobRunner {
 		if (!job.planned()) {
 			try {
 				long planning = System.nanoTime();
-				work.plan(jobId, parameters, (items) -> this.repository.addItems(jobId, items));
+				if (work.doesAsItLists()) {
+					String stopped = listAndDo(job, work, parameters, stopping);
+					if (stopped != null) {
+						log.info("Job {} {}", jobId, stopped);
+						return;
+					}
+				}
+				else {
+					work.plan(jobId, parameters, (items) -> this.repository.addItems(jobId, items));
+				}
 				this.repository.planned(jobId);
 				log.info("Job {} ({}) listed its items in {} ms", jobId, job.kind(),
 						(System.nanoTime() - planning) / 1_000_000);
@@ -115,6 +127,126 @@ class JobRunner {
 		else {
 			runRolling(job, work, parameters, stopping);
 		}
+	}
+
+	/**
+	 * A kind that does its items as it lists them: the listing goes on on this thread
+	 * while {@link JobWork#chunkWorkers()} threads do the pages listed so far, each page
+	 * in one transaction that also records its items and their outcomes. At most one page
+	 * per worker waits to be done, so a long listing holds a few pages in memory, not
+	 * all. Before each page is handed over the job's state is read: a pause or cancel
+	 * stops the listing there, the pages handed over are done, and a run that lists again
+	 * (after a pause, a crash or a deploy) leaves out the items the job has.
+	 * @return why it stopped before the listing ended, or {@code null} when it ended
+	 */
+	private String listAndDo(Job job, JobWork work, JobParameters parameters, BooleanSupplier stopping) {
+		long jobId = job.id();
+		boolean listedBefore = this.repository.hasItems(jobId);
+		int workers = Math.max(1, work.chunkWorkers());
+		Semaphore room = new Semaphore(2 * workers);
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		ExecutorService pool = pool("job-" + jobId + "-pages-", workers);
+		String stopped = null;
+		try {
+			work.listAndDo(jobId, parameters, (page) -> {
+				String stop = (failure.get() != null) ? "stopped: a page could not be done"
+						: whyNotGoOn(jobId, stopping);
+				if (stop != null) {
+					throw new ListingStopped(stop);
+				}
+				acquire(room);
+				try {
+					pool.execute(() -> {
+						try {
+							if (failure.get() == null) {
+								this.tx.executeWithoutResult((status) -> {
+									List<String> keys = page.keys();
+									Set<String> recorded = listedBefore ? this.repository.recordedKeys(jobId, keys)
+											: Set.of();
+									this.repository.addDone(jobId, page.doItems(recorded, job.startedBy()));
+								});
+							}
+						}
+						catch (RuntimeException | Error ex) {
+							failure.compareAndSet(null, ex);
+						}
+						finally {
+							room.release();
+						}
+					});
+				}
+				catch (RuntimeException ex) {
+					room.release();
+					throw ex;
+				}
+			});
+		}
+		catch (ListingStopped ex) {
+			stopped = ex.getMessage();
+		}
+		finally {
+			pool.shutdown();
+			awaitTermination(pool, jobId);
+		}
+		if (failure.get() != null) {
+			throw new IllegalStateException("A page of job " + jobId + " failed", failure.get());
+		}
+		return stopped;
+	}
+
+	/**
+	 * Why the job may not go on now (paused, cancelled, this instance stopping), or
+	 * {@code null} when it may.
+	 */
+	private String whyNotGoOn(long jobId, BooleanSupplier stopping) {
+		JobState state = this.repository.state(jobId).orElse(JobState.CANCELLED);
+		if (!state.goesOn()) {
+			return "stopped: " + state;
+		}
+		if (stopping.getAsBoolean()) {
+			return "left for the next instance: this one stops";
+		}
+		return null;
+	}
+
+	private static void acquire(Semaphore room) {
+		try {
+			room.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while a job listed its items", ex);
+		}
+	}
+
+	/**
+	 * Waits for the pages handed over to be done: each commits whole or not at all, so
+	 * waiting is only needed for the run to report what happened.
+	 */
+	private static void awaitTermination(ExecutorService pool, long jobId) {
+		try {
+			while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+				log.info("Job {} waits for its pages in progress", jobId);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * Ends a listing early, thrown out of the kind's listing by the runner's page
+	 * consumer.
+	 */
+	private static final class ListingStopped extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		ListingStopped(String reason) {
+			super(reason, null, false, false);
+		}
+
 	}
 
 	/**

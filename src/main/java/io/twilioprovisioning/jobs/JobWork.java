@@ -1,9 +1,11 @@
 package io.twilioprovisioning.jobs;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.twilioprovisioning.jobs.JobRepository.ClaimedItem;
+import io.twilioprovisioning.jobs.JobRepository.DoneItem;
 import io.twilioprovisioning.jobs.JobRepository.ItemResult;
 import io.twilioprovisioning.jobs.JobRepository.PlannedItem;
 
@@ -25,9 +27,51 @@ interface JobWork {
 
 	/**
 	 * Lists the job's items, page by page; may be called again after a crash (items are
-	 * added once by their key).
+	 * added once by their key). Not called for a kind that {@link #doesAsItLists()}.
 	 */
-	void plan(long jobId, JobParameters parameters, Consumer<List<PlannedItem>> items);
+	default void plan(long jobId, JobParameters parameters, Consumer<List<PlannedItem>> items) {
+		throw new UnsupportedOperationException(kind() + " does its items as it lists them");
+	}
+
+	/**
+	 * Whether this kind does each page of items as it lists it ({@link #listAndDo}),
+	 * recording the items with their outcomes in the transaction that does them, instead
+	 * of storing every item first and then doing them: one write of each item instead of
+	 * three (stored, taken, recorded), and the listing goes on while the pages listed so
+	 * far are done. For work that cannot fail an item alone (adopt): a page commits whole
+	 * or not at all, and a run that lists again after a stop leaves out the items the job
+	 * has already.
+	 */
+	default boolean doesAsItLists() {
+		return false;
+	}
+
+	/**
+	 * Lists the job's items, page by page, and hands each page over to be done. Called
+	 * again after a stop (a pause, a crash, a deploy) until the listing ends.
+	 */
+	default void listAndDo(long jobId, JobParameters parameters, Consumer<ListedPage> pages) {
+		throw new UnsupportedOperationException(kind() + " lists its items before doing them");
+	}
+
+	/**
+	 * A page of items, as listed by {@link #listAndDo}.
+	 */
+	interface ListedPage {
+
+		/**
+		 * The page's items' keys, in the order it lists them.
+		 */
+		List<String> keys();
+
+		/**
+		 * Does the page's items but those whose keys are given (the job has them from a
+		 * run that stopped), in the caller's transaction, which records their outcomes.
+		 * @return one outcome per item done, done or skipped
+		 */
+		List<DoneItem> doItems(Set<String> recorded, String actor);
+
+	}
 
 	/**
 	 * Does one item. A {@link io.twilioprovisioning.platform.DomainException} is recorded

@@ -36,12 +36,13 @@ class PhoneNumberRepository {
 			updated_at, version, idempotency_key, request_fingerprint, failure_problem, release_scheduled_at""";
 
 	private static final String LIVE_BY_SIDS_OR_E164S = """
-			SELECT %1$s FROM unnest(:sids) AS s(sid) JOIN phone_numbers p ON p.twilio_sid = s.sid
-			WHERE p.state IN ('PURCHASING', 'ACTIVE', 'RELEASING')
+			SELECT p.* FROM unnest(:sids) AS s(sid) CROSS JOIN LATERAL (
+			  SELECT %1$s FROM phone_numbers
+			  WHERE twilio_sid = s.sid AND state IN ('PURCHASING', 'ACTIVE', 'RELEASING') LIMIT 1) p
 			UNION ALL
-			SELECT %1$s FROM unnest(:e164s) AS e(e164) JOIN phone_numbers p ON p.e164 = e.e164
-			WHERE p.state IN ('PURCHASING', 'ACTIVE', 'RELEASING')"""
-		.formatted("p." + COLUMNS.strip().replaceAll(",\\s*", ", p."));
+			SELECT p.* FROM unnest(:e164s) AS e(e164) CROSS JOIN LATERAL (
+			  SELECT %1$s FROM phone_numbers
+			  WHERE e164 = e.e164 AND state IN ('PURCHASING', 'ACTIVE', 'RELEASING') LIMIT 1) p""".formatted(COLUMNS);
 
 	/**
 	 * The text arrays of {@link #insertAdoptedBatch(List)}, named as {@link #ownedParams}
@@ -147,11 +148,14 @@ class PhoneNumberRepository {
 
 	/**
 	 * The live rows holding any of the SIDs or numbers, in one query (sync looks up one
-	 * Twilio page at a time); a row holding both may come twice. Each array is joined to
-	 * the table, so PostgreSQL looks each value up in its partial unique index (or hashes
-	 * the array): never each row against each of the page's 2,000 values, which a list of
-	 * 2,000 bound parameters let its plan do (a sequential scan, 630 ms a page at 10,000
-	 * tracked numbers, docs/benchmarks.md section 8).
+	 * Twilio page at a time); a row holding both may come twice. Each value is looked up
+	 * on its own ({@code LATERAL … LIMIT 1}: at most one live row holds a SID or a
+	 * number), so the plan is one index search per value whatever the table's statistics
+	 * say. Other shapes let the planner compare every row with the page's values: a list
+	 * of 2,000 bound parameters (630 ms a page at 10,000 tracked numbers), and joining
+	 * {@code unnest} of each array or {@code = ANY} while an adopt job fills a table
+	 * whose statistics say it is empty (a hash of the whole table or a sequential scan:
+	 * 14 to 234 ms a page against 2 ms; docs/benchmarks.md section 8).
 	 */
 	List<Row> findLiveBySidsOrE164s(List<String> sids, List<String> e164s) {
 		if (sids.isEmpty() && e164s.isEmpty()) {

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What an adopt job keeps of each listed number between listing it and adopting it.
+ * What an adopt job listed by an earlier version kept of each number between listing it
+ * and adopting it (such a job goes on after a deploy).
  */
 class AdoptWorkTests {
 
@@ -28,9 +29,11 @@ class AdoptWorkTests {
 						"https://example.com/status"),
 				Instant.parse("2024-02-03T04:05:06Z"), Instant.parse("2025-06-07T08:09:10.000123456Z"));
 
-		String payload = this.work.write(number);
+		String payload = """
+				["PN0123456789abcdef0123456789abcdef","+14155550100","Front desk, \\"main\\" line","1010",\
+				"https://example.com/voice?a=1&b=2","GET","https://example.com/fallback","https://example.com/sms",\
+				"POST",null,"https://example.com/status","1706933106:0","1749283750:123456"]""";
 
-		assertThat(payload).startsWith("[").contains("+14155550100");
 		assertThat(this.work.read(payload)).isEqualTo(number);
 	}
 
@@ -41,9 +44,13 @@ class AdoptWorkTests {
 		OwnedNumber before1970 = new OwnedNumber("PN0123456789abcdef0123456789abcdef", new E164Number("+447700900100"),
 				"", Capabilities.NONE, WebhookConfig.NONE, Instant.parse("1969-12-31T23:59:59.5Z"), Instant.EPOCH);
 
-		assertThat(this.work.read(this.work.write(before1970))).isEqualTo(before1970);
+		assertThat(this.work.read("""
+				["PN0123456789abcdef0123456789abcdef","+447700900100","","0000",null,null,null,null,null,null,null,\
+				"-1:500000000","0:0"]""")).isEqualTo(before1970);
 
-		assertThat(this.work.read(this.work.write(number))).isEqualTo(number);
+		assertThat(this.work.read("""
+				["PN0123456789abcdef0123456789abcdef","+447700900100",null,"0101",null,null,null,null,null,null,null,\
+				null,null]""")).isEqualTo(number);
 	}
 
 	@Test

@@ -74,6 +74,9 @@ class JobsTests {
 	@Autowired
 	AdoptWork adopt;
 
+	@Autowired
+	io.twilioprovisioning.numbers.NumberSync sync;
+
 	org.springframework.transaction.support.TransactionTemplate tx;
 
 	@Autowired
@@ -352,6 +355,88 @@ class JobsTests {
 		}
 	}
 
+	/**
+	 * An adopt job adopts each page as Twilio lists it. A pause while it lists stops the
+	 * listing at the next page; the resumed job lists again and adopts the rest, each
+	 * number once, each item recorded once.
+	 */
+	@Test
+	void anAdoptPausedWhileListingResumesAndAdoptsEveryNumberOnce() {
+		java.util.Set<String> before = sids();
+		this.emulator.preload(1500);
+		java.util.Set<String> preloaded = sids();
+		preloaded.removeAll(before);
+		// every Twilio call waits until the test lets it go on
+		this.emulator.faults().latency(Duration.ofHours(1));
+		Job job = this.jobs.start(JobKind.ADOPT_UNTRACKED, JobParameters.NONE, ACTOR);
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.emulator.faults().waiting() > 0);
+		// Twilio answers the first page; the listing then asks for the second, which
+		// waits
+		this.emulator.faults().releaseWaits();
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.jobs.get(job.id()).total() > 0);
+		this.jobs.pause(job.id());
+		this.emulator.faults().clear();
+		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> !running(job));
+
+		Job paused = this.jobs.get(job.id());
+		assertThat(paused.state()).isEqualTo(JobState.PAUSED);
+		assertThat(paused.planned()).isFalse();
+		assertThat(paused.total()).as("the first page's untracked numbers, no more").isBetween(1, 1000);
+		assertThat(paused.done() + paused.skipped()).isEqualTo(paused.total());
+
+		Job resumed = finished(this.jobs.resume(job.id()));
+
+		assertThat(resumed.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(resumed.planned()).isTrue();
+		assertThat(resumed.total()).isGreaterThanOrEqualTo(1500);
+		assertThat(resumed.done() + resumed.skipped()).isEqualTo(resumed.total());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM job_items WHERE job_id = ? AND attempts = 1")
+			.param(job.id())
+			.query(Long.class)
+			.single()).as("each item recorded once, with its outcome").isEqualTo(resumed.total());
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM audit_events
+				WHERE action = 'ADOPT' AND outcome = 'SUCCEEDED' AND occurred_at >= ?""")
+			.param(java.sql.Timestamp.from(job.createdAt()))
+			.query(Long.class)
+			.single()).as("one ADOPT entry per number adopted").isEqualTo(resumed.done());
+		assertThat(preloaded).hasSize(1500)
+			.allSatisfy((sid) -> assertThat(adopted(sid)).as("tracked once: " + sid).isEqualTo(1));
+		// the sync reports of the test classes that share this inventory list 200 numbers
+		// of each kind: the preloaded numbers' webhooks are pointed as the policy says
+		assertThat(this.sync.fixWebhooks(ACTOR).failed()).isZero();
+	}
+
+	/**
+	 * A run that lists again after a stop leaves out what the job recorded before: an
+	 * item is never done twice, even when its number is no longer tracked.
+	 */
+	@Test
+	void anAdoptListingAgainLeavesOutTheItemsTheJobHas() {
+		String sid = this.emulator.addOwned(unsold()).sid();
+		String number = this.emulator.owned(sid).orElseThrow().phoneNumber();
+		long jobId = this.tx.execute((status) -> {
+			long id = this.repository.insert(JobKind.ADOPT_UNTRACKED, "{}", ACTOR);
+			this.repository.transition(id, List.of(JobState.QUEUED), JobState.PAUSED, false);
+			this.repository.addDone(id, List.of(JobRepository.DoneItem.skipped(number, "recorded before the stop")));
+			return id;
+		});
+
+		Job job = finished(this.jobs.resume(jobId));
+
+		assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(adopted(sid)).as("the item the job had is not done again").isZero();
+		assertThat(this.jdbc
+			.sql("SELECT outcome || ' ' || attempts || ' ' || message FROM job_items "
+					+ "WHERE job_id = ? AND item_key = ?")
+			.params(jobId, number)
+			.query(String.class)
+			.list()).as("one item, as recorded before the stop").containsExactly("SKIPPED 1 recorded before the stop");
+		assertThat(job.done() + job.skipped()).isEqualTo(job.total());
+	}
+
 	@Test
 	void anAdoptChunkTakenAgainAfterACrashAdoptsEachNumberOnce() {
 		List<io.twilioprovisioning.numbers.OwnedNumber> numbers = java.util.stream.Stream
@@ -462,6 +547,21 @@ class JobsTests {
 			.params(number.id(), action)
 			.query(Long.class)
 			.single();
+	}
+
+	private java.util.Set<String> sids() {
+		return this.emulator.ownedNumbers()
+			.stream()
+			.map(io.twilioprovisioning.sandbox.OwnedRecord::sid)
+			.collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+	}
+
+	/** Whether an instance has the job's execution (db-scheduler's row of it). */
+	private boolean running(Job job) {
+		return this.jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = ? AND task_instance = ?")
+			.params(JobEngine.TASK, Long.toString(job.id()))
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** Live rows of the SID, checked to equal its ADOPT audit entries. */
