@@ -353,9 +353,23 @@ class TwilioNumberCarrier implements NumberCarrier {
 		if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
 			throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE);
 		}
-		IncomingPhoneNumberReader reader = reader().setPageSize((long) pageSize);
-		return pages(reader, TwilioCall.LIST)
-			.map((number) -> TwilioErrors.translating(TwilioCall.LIST, () -> TwilioResources.ownedNumber(number)));
+		OwnedNumberPages pages = new OwnedNumberPages(this.client,
+				(this.pathAccount != null) ? this.pathAccount : accountSid(), pageSize);
+		Iterator<List<OwnedNumber>> calls = new Iterator<>() {
+
+			@Override
+			public boolean hasNext() {
+				return pages.hasNext();
+			}
+
+			@Override
+			public List<OwnedNumber> next() {
+				return TwilioNumberCarrier.this.metrics.call(TwilioCall.LIST, pages::next);
+			}
+
+		};
+		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(calls, Spliterator.ORDERED), false)
+			.flatMap(List::stream);
 	}
 
 	@Override

@@ -114,6 +114,9 @@ class JobsBenchmark {
 		this.emulator.preload(numbers);
 		assertThat(this.emulator.ownedCount()).isEqualTo(warmup + numbers);
 
+		// an operator starts an adopt on a server that is up, not while its JIT still
+		// compiles what starting it (and preloading the emulator) made hot
+		String compilers = ThreadCpu.awaitIdleCompilers();
 		// timed without the heap sampler, whose forced full GCs cost CPU and pauses
 		ThreadCpu threads = new ThreadCpu();
 		double[] cpuBefore = cpuSeconds();
@@ -169,6 +172,7 @@ class JobsBenchmark {
 				"  CPU used              %8.1f s by this JVM (app and emulator), %.1f s by PostgreSQL%n",
 				cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
 		System.out.printf(Locale.ROOT, "  of which, by thread   %s%n", threads);
+		System.out.printf(Locale.ROOT, "  before the job        %s%n", compilers);
 		System.out.printf(Locale.ROOT,
 				"  then pricing them     %8.1f s until none was unpriced, %.1f s CPU by this JVM, %.1f s by PostgreSQL%n",
 				pricingSeconds, cpuPriced[0] - cpuAfter[0], cpuPriced[1] - cpuAfter[1]);
@@ -410,6 +414,45 @@ class JobsBenchmark {
 		void stop() {
 			this.timer.shutdownNow();
 			this.last.putAll(read());
+		}
+
+		/**
+		 * Waits until the JIT compiler threads use less than 5 % of a core over a second
+		 * (at most a minute).
+		 * @return how long it waited and the compilers' CPU until then
+		 */
+		static String awaitIdleCompilers() {
+			long start = System.nanoTime();
+			long previous = compilerTicks();
+			long first = previous;
+			int seconds = 0;
+			while (seconds < 60) {
+				try {
+					Thread.sleep(1000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+				seconds++;
+				long now = compilerTicks();
+				if (now - previous <= 5) {
+					break;
+				}
+				previous = now;
+			}
+			return String.format(Locale.ROOT,
+					"compilers idle after %.1f s (%.1f s of JIT CPU since start, %.1f s of it waiting)",
+					(System.nanoTime() - start) / 1e9, previous / 100.0, (previous - first) / 100.0);
+		}
+
+		private static long compilerTicks() {
+			return read().entrySet()
+				.stream()
+				.filter((task) -> task.getKey().contains(" C1 CompilerThre")
+						|| task.getKey().contains(" C2 CompilerThre"))
+				.mapToLong((task) -> task.getValue()[0])
+				.sum();
 		}
 
 		/**
