@@ -129,6 +129,45 @@ class OwnedNumberPagesTests {
 			.withMessageContaining("not in E.164 form");
 	}
 
+	/**
+	 * Dates in the shape Twilio writes are read field by field; the answer is always the
+	 * one twilio-java's pattern gives, for valid dates across years and offsets and for
+	 * texts the pattern reads otherwise or not at all.
+	 */
+	@Test
+	void readsEveryDateAsTheSdksPatternDoes() {
+		java.time.format.DateTimeFormatter pattern = java.time.format.DateTimeFormatter
+			.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", java.util.Locale.US);
+		java.util.Random random = new java.util.Random(26);
+		List<String> texts = new ArrayList<>();
+		for (int i = 0; i < 20_000; i++) {
+			java.time.Instant instant = java.time.Instant
+				.ofEpochSecond(random.nextLong(-2_000_000_000L, 8_000_000_000L));
+			java.time.ZoneOffset offset = java.time.ZoneOffset
+				.ofTotalSeconds((random.nextInt(-18 * 4, 18 * 4 + 1)) * 900);
+			texts.add(pattern.format(instant.atOffset(offset)));
+		}
+		texts.addAll(List.of("Thu, 30 Jul 2015 20:12:31 +0000", "Fri, 30 Jul 2015 20:12:31 +0000",
+				"Sat, 31 Feb 2015 20:12:31 +0000", "Sat, 28 Feb 2015 20:12:31 +0000", "Sun, 29 Feb 2015 20:12:31 +0000",
+				"Thu, 30 Jul 2015 24:00:00 +0000", "Thu, 30 Jul 2015 20:12:60 +0000", "Thu, 30 Jul 2015 20:12:31 +1830",
+				"Thu, 30 Jul 2015 20:12:31 -1800", "Thu, 30 Jul 2015 20:12:31 +0060", "thu, 30 jul 2015 20:12:31 +0000",
+				"Thu, 30 Jux 2015 20:12:31 +0000", "Thu, 3O Jul 2015 20:12:31 +0000", "Thu, 30 Jul 2015 20:12:31 Z",
+				"Thu, 30 Jul 2015 20:12:31 +00:00", "Thu,  30 Jul 2015 20:12:31 +0000",
+				"Wed, 01 Jan 0000 00:00:00 +0000", "Thu, 30 Jul 12015 20:12:31 +0000", "2015-07-30T20:12:31Z", "",
+				"yesterday"));
+
+		for (String text : texts) {
+			java.time.Instant expected;
+			try {
+				expected = java.time.ZonedDateTime.parse(text, pattern).toInstant();
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				expected = null;
+			}
+			assertThat(OwnedNumberPages.instant(text)).as(text).isEqualTo(expected);
+		}
+	}
+
 	private static OwnedNumber sdk(String record, ObjectMapper mapper) {
 		return TwilioResources.ownedNumber(IncomingPhoneNumber.fromJson(record, mapper));
 	}
