@@ -53,6 +53,8 @@ class NumberKindTests {
 		}
 		for (String number : numbers) {
 			assertThat(NumberKind.of(new E164Number(number))).as(number).isEqualTo(searchingTwice(number));
+			assertThat(NumberKind.parse(new E164Number(number))).as(number)
+				.isEqualTo(PhoneNumberUtil.getInstance().parse(number, null));
 		}
 	}
 
