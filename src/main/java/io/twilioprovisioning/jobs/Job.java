@@ -37,7 +37,9 @@ public record Job(long id, JobKind kind, Map<String, Object> parameters, String 
 	}
 
 	/**
-	 * The share of items with an outcome, 0 to 100.
+	 * The share of items with an outcome, 0 to 100; while the job still lists its items
+	 * ({@code planned} false), of the items listed so far (an adopt job does its items as
+	 * it lists them).
 	 */
 	@JsonProperty
 	public int percent() {
@@ -59,12 +61,13 @@ public record Job(long id, JobKind kind, Map<String, Object> parameters, String 
 	}
 
 	/**
-	 * Seconds left at the current rate, or {@code null} when it cannot be told.
+	 * Seconds left at the current rate, or {@code null} when it cannot be told: ended,
+	 * nothing done yet, or its items not all listed.
 	 */
 	@JsonProperty
 	public Long secondsLeft() {
 		double rate = ratePerSecond();
-		if (this.state.finished() || rate <= 0) {
+		if (this.state.finished() || !this.planned || rate <= 0) {
 			return null;
 		}
 		return (long) Math.ceil(remaining() / rate);

@@ -44,6 +44,9 @@ class JobsTests {
 
 	private static final List<String> AREA_CODES = List.of("206", "617", "305", "312");
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	@Autowired
 	Jobs jobs;
 
@@ -385,6 +388,15 @@ class JobsTests {
 		assertThat(paused.planned()).isFalse();
 		assertThat(paused.total()).as("the first page's untracked numbers, no more").isBetween(1, 1000);
 		assertThat(paused.done() + paused.skipped()).isEqualTo(paused.total());
+		assertThat(paused.secondsLeft()).as("not all listed: the time left cannot be told").isNull();
+		io.twilioprovisioning.support.BrowserSession admin = new io.twilioprovisioning.support.BrowserSession(
+				this.port);
+		admin.login(RunningServerTest.ADMIN_EMAIL, RunningServerTest.ADMIN_PASSWORD);
+		String panel = admin.get("/admin/jobs/" + job.id() + "/progress").html();
+		assertThat(panel).as("the share is unknown while listing: the bar has no value")
+			.containsPattern("<progress class=\"job-bar\" max=\"\\d+\">listing</progress>")
+			.contains("<strong>Listing</strong>")
+			.contains("(still listing the items)");
 
 		Job resumed = finished(this.jobs.resume(job.id()));
 
