@@ -453,10 +453,11 @@ class JobRepository {
 	}
 
 	private static JobItem item(ResultSet rs, int row) throws SQLException {
-		int code = rs.getInt("twilio_code");
+		// wasNull() speaks of the column read last: asked right after the code
+		int read = rs.getInt("twilio_code");
+		Integer code = rs.wasNull() ? null : read;
 		return new JobItem(rs.getLong("seq"), rs.getString("item_key"), ItemOutcome.valueOf(rs.getString("outcome")),
-				rs.wasNull() ? null : code, rs.getString("message"), rs.getInt("attempts"),
-				instant(rs.getTimestamp("finished_at")));
+				code, rs.getString("message"), rs.getInt("attempts"), instant(rs.getTimestamp("finished_at")));
 	}
 
 	private Job job(ResultSet rs, int row) throws SQLException {

@@ -414,6 +414,8 @@ class JobsTests {
 			.param(java.sql.Timestamp.from(job.createdAt()))
 			.query(Long.class)
 			.single()).as("one ADOPT entry per number adopted").isEqualTo(resumed.done());
+		assertThat(this.jobs.items(job.id(), null, new PageRequest(0, 50)).content()).hasSize(50)
+			.allSatisfy((item) -> assertThat(item.twilioCode()).as("no Twilio code: Twilio refused nothing").isNull());
 		assertThat(preloaded).hasSize(1500)
 			.allSatisfy((sid) -> assertThat(adopted(sid)).as("tracked once: " + sid).isEqualTo(1));
 		// the sync reports of the test classes that share this inventory list 200 numbers
