@@ -424,6 +424,57 @@ class JobsTests {
 	}
 
 	/**
+	 * A page whose transaction fails (here the database refuses one of its items once)
+	 * leaves nothing of that page; db-scheduler runs the job again, which lists again and
+	 * adopts the page then, each number and each item once.
+	 */
+	@Test
+	void anAdoptPageThatCannotBeStoredIsAdoptedOnTheNextRun() {
+		String number = unsold();
+		String sid = this.emulator.addOwned(number).sid();
+		this.jdbc.sql("CREATE SEQUENCE IF NOT EXISTS test_fail_item_once").update();
+		this.jdbc.sql("""
+				CREATE OR REPLACE FUNCTION test_fail_item() RETURNS trigger AS $$
+				BEGIN
+				  -- a sequence is not rolled back with the failed transaction: only the first try fails
+				  IF NEW.item_key = '%s' AND nextval('test_fail_item_once') = 1 THEN
+				    RAISE EXCEPTION 'test: the database refuses this item once';
+				  END IF;
+				  RETURN NEW;
+				END $$ LANGUAGE plpgsql""".formatted(number)).update();
+		this.jdbc
+			.sql("CREATE TRIGGER test_fail_item BEFORE INSERT ON job_items FOR EACH ROW "
+					+ "EXECUTE FUNCTION test_fail_item()")
+			.update();
+		try {
+			Job started = this.jobs.start(JobKind.ADOPT_UNTRACKED, JobParameters.NONE, ACTOR);
+			// the first run fails; db-scheduler tries again 10 s later
+			await().atMost(Duration.ofSeconds(120))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> this.jobs.get(started.id()).state().finished());
+			Job job = this.jobs.get(started.id());
+
+			assertThat(this.jdbc.sql("SELECT last_value FROM test_fail_item_once").query(Long.class).single())
+				.as("the item was refused once, then stored")
+				.isEqualTo(2);
+			assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+			assertThat(adopted(sid)).as("adopted once, by the second run").isEqualTo(1);
+			assertThat(
+					this.jdbc.sql("SELECT outcome || ' ' || attempts FROM job_items WHERE job_id = ? AND item_key = ?")
+						.params(job.id(), number)
+						.query(String.class)
+						.list())
+				.containsExactly("DONE 1");
+			assertThat(job.done() + job.skipped()).isEqualTo(job.total());
+		}
+		finally {
+			this.jdbc.sql("DROP TRIGGER IF EXISTS test_fail_item ON job_items").update();
+			this.jdbc.sql("DROP FUNCTION IF EXISTS test_fail_item()").update();
+			this.jdbc.sql("DROP SEQUENCE IF EXISTS test_fail_item_once").update();
+		}
+	}
+
+	/**
 	 * A run that lists again after a stop leaves out what the job recorded before: an
 	 * item is never done twice, even when its number is no longer tracked.
 	 */
