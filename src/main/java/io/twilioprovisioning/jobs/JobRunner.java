@@ -250,40 +250,34 @@ class JobRunner {
 	}
 
 	/**
-	 * A kind that does a whole chunk at once: one chunk at a time, each taken, done and
-	 * recorded in one transaction.
+	 * A kind that does a whole chunk at once: {@link JobWork#chunkWorkers()} threads (one
+	 * for most kinds) take chunks, each taken, done and recorded in one transaction.
 	 */
 	private void runChunks(Job job, JobWork work, JobParameters parameters, BooleanSupplier stopping) {
 		long jobId = job.id();
 		int workers = Math.max(1, work.chunkWorkers());
 		AtomicLong taken = new AtomicLong();
-		String stopped;
-		if (workers == 1) {
-			stopped = chunkAfterChunk(job, work, parameters, stopping, taken);
+		String stopped = null;
+		ExecutorService pool = pool("job-" + jobId + "-chunks-", workers);
+		try {
+			List<Future<String>> running = new ArrayList<>();
+			for (int i = 0; i < workers; i++) {
+				running.add(pool.submit(() -> chunkAfterChunk(job, work, parameters, stopping, taken)));
+			}
+			for (Future<String> worker : running) {
+				String outcome = worker.get();
+				stopped = (stopped != null) ? stopped : outcome;
+			}
 		}
-		else {
-			ExecutorService pool = pool("job-" + jobId + "-chunks-", workers);
-			try {
-				List<Future<String>> running = new ArrayList<>();
-				for (int i = 0; i < workers; i++) {
-					running.add(pool.submit(() -> chunkAfterChunk(job, work, parameters, stopping, taken)));
-				}
-				stopped = null;
-				for (Future<String> worker : running) {
-					String outcome = worker.get();
-					stopped = (stopped != null) ? stopped : outcome;
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while job chunks ran", ex);
-			}
-			catch (ExecutionException ex) {
-				throw new IllegalStateException("A chunk of job " + jobId + " failed", ex.getCause());
-			}
-			finally {
-				pool.shutdownNow();
-			}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while job chunks ran", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("A chunk of job " + jobId + " failed", ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
 		}
 		if (stopped != null) {
 			log.info("Job {} {}", jobId, stopped);
