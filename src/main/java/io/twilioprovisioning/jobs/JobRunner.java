@@ -160,9 +160,8 @@ class JobRunner {
 						try {
 							if (failure.get() == null) {
 								this.tx.executeWithoutResult((status) -> {
-									List<String> keys = page.keys();
-									Set<String> recorded = listedBefore ? this.repository.recordedKeys(jobId, keys)
-											: Set.of();
+									Set<String> recorded = listedBefore
+											? this.repository.recordedKeys(jobId, page.keys()) : Set.of();
 									this.repository.addDone(jobId, page.doItems(recorded, job.startedBy()));
 								});
 							}
@@ -302,12 +301,9 @@ class JobRunner {
 			AtomicLong taken) {
 		long jobId = job.id();
 		while (true) {
-			JobState state = this.repository.state(jobId).orElse(JobState.CANCELLED);
-			if (!state.goesOn()) {
-				return "stopped: " + state;
-			}
-			if (stopping.getAsBoolean()) {
-				return "left for the next instance: this one stops";
+			String stop = whyNotGoOn(jobId, stopping);
+			if (stop != null) {
+				return stop;
 			}
 			List<ItemResult> results = this.tx.execute((status) -> {
 				int size = work.chunkSize(this.properties.chunkSize());
@@ -363,14 +359,10 @@ class JobRunner {
 		try {
 			while (true) {
 				if (!halted.get() && more && inFlight <= threads) {
-					JobState state = this.repository.state(jobId).orElse(JobState.CANCELLED);
-					if (!state.goesOn()) {
+					String stop = whyNotGoOn(jobId, stopping);
+					if (stop != null) {
 						halted.set(true);
-						stoppedBecause = "stopped: " + state;
-					}
-					else if (stopping.getAsBoolean()) {
-						halted.set(true);
-						stoppedBecause = "left for the next instance: this one stops";
+						stoppedBecause = stop;
 					}
 					else {
 						long after = lastClaimed;
