@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -25,7 +24,6 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.Domains;
 
 import io.twilioprovisioning.numbers.Capabilities;
-import io.twilioprovisioning.numbers.E164Number;
 import io.twilioprovisioning.numbers.OwnedNumber;
 import io.twilioprovisioning.numbers.WebhookConfig;
 import io.twilioprovisioning.numbers.WebhookMethod;
@@ -38,9 +36,10 @@ import io.twilioprovisioning.numbers.WebhookMethod;
  * twilio-java's reader parses a page into a tree, prints each record back to text and
  * parses that again into its resource class: three passes, three quarters of the time an
  * adopt job's listing took. This sends the same requests through the same
- * {@link TwilioRestClient} (its credentials, host, retries and limits) and answers the
- * same {@link OwnedNumber}s as {@link TwilioResources#ownedNumber} makes of the SDK's
- * resource; a refusal becomes the SDK's {@link ApiException} as its reader raises it.
+ * {@link TwilioRestClient} (its credentials, host, retries and limits) and makes each
+ * {@link OwnedNumber} with {@link TwilioResources#ownedNumber}, as the SDK's resource is
+ * made into one; a refusal becomes the SDK's {@link ApiException} as its reader raises
+ * it.
  */
 final class OwnedNumberPages implements Iterator<List<OwnedNumber>> {
 
@@ -49,8 +48,6 @@ final class OwnedNumberPages implements Iterator<List<OwnedNumber>> {
 	/** What twilio-java parses Twilio's RFC 2822 dates with. */
 	private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
 			Locale.US);
-
-	private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
 
 	private final TwilioRestClient client;
 
@@ -177,13 +174,10 @@ final class OwnedNumberPages implements Iterator<List<OwnedNumber>> {
 				}
 			}
 		}
-		if (phoneNumber == null || !E164.matcher(phoneNumber).matches()) {
-			throw new ApiException("Twilio answered an owned number that is not in E.164 form");
-		}
-		WebhookConfig webhooks = new WebhookConfig(blankToNull(voiceUrl), method(voiceMethod),
-				blankToNull(voiceFallbackUrl), blankToNull(smsUrl), method(smsMethod), blankToNull(smsFallbackUrl),
-				blankToNull(statusCallback));
-		return new OwnedNumber(sid, new E164Number(phoneNumber), blankToNull(friendlyName),
+		WebhookConfig webhooks = new WebhookConfig(TwilioResources.blankToNull(voiceUrl), method(voiceMethod),
+				TwilioResources.blankToNull(voiceFallbackUrl), TwilioResources.blankToNull(smsUrl), method(smsMethod),
+				TwilioResources.blankToNull(smsFallbackUrl), TwilioResources.blankToNull(statusCallback));
+		return TwilioResources.ownedNumber(sid, phoneNumber, friendlyName,
 				(capabilities != null)
 						? new Capabilities(capabilities[0], capabilities[1], capabilities[2], capabilities[3])
 						: Capabilities.NONE,
@@ -302,10 +296,6 @@ final class OwnedNumberPages implements Iterator<List<OwnedNumber>> {
 			value = value * 10 + (c - '0');
 		}
 		return value;
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	private static void expect(JsonToken actual, JsonToken expected) throws IOException {

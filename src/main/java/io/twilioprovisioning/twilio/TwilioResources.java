@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.twilio.exception.ApiException;
 import com.twilio.http.HttpMethod;
@@ -29,6 +30,8 @@ final class TwilioResources {
 
 	private static final Logger log = LoggerFactory.getLogger(TwilioResources.class);
 
+	private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
+
 	private TwilioResources() {
 	}
 
@@ -39,7 +42,7 @@ final class TwilioResources {
 			String region, String postalCode, String isoCountry, PhoneNumberCapabilities capabilities,
 			String addressRequirements, Boolean beta) {
 		String value = (number != null) ? number.getEndpoint() : null;
-		if (value == null || !value.matches("\\+[1-9]\\d{1,14}")) {
+		if (value == null || !E164.matcher(value).matches()) {
 			log.warn("Ignoring a search result that is not an E.164 number");
 			return Optional.empty();
 		}
@@ -54,16 +57,27 @@ final class TwilioResources {
 	 * @throws ApiException when Twilio's number is not E.164 (the answer is unusable)
 	 */
 	static OwnedNumber ownedNumber(IncomingPhoneNumber number) {
-		String value = (number.getPhoneNumber() != null) ? number.getPhoneNumber().getEndpoint() : null;
-		if (value == null || !value.matches("\\+[1-9]\\d{1,14}")) {
-			throw new ApiException("Twilio answered an owned number that is not in E.164 form");
-		}
 		WebhookConfig webhooks = new WebhookConfig(url(number.getVoiceUrl()), method(number.getVoiceMethod()),
 				url(number.getVoiceFallbackUrl()), url(number.getSmsUrl()), method(number.getSmsMethod()),
 				url(number.getSmsFallbackUrl()), url(number.getStatusCallback()));
-		return new OwnedNumber(number.getSid(), new E164Number(value), blankToNull(number.getFriendlyName()),
-				capabilities(number.getCapabilities()), webhooks, instant(number.getDateCreated()),
-				instant(number.getDateUpdated()));
+		return ownedNumber(number.getSid(),
+				(number.getPhoneNumber() != null) ? number.getPhoneNumber().getEndpoint() : null,
+				number.getFriendlyName(), capabilities(number.getCapabilities()), webhooks,
+				instant(number.getDateCreated()), instant(number.getDateUpdated()));
+	}
+
+	/**
+	 * An owned number from the fields Twilio answered, however they were read (the SDK's
+	 * resource, or {@link OwnedNumberPages} reading the list).
+	 * @throws ApiException when Twilio's number is not E.164 (the answer is unusable)
+	 */
+	static OwnedNumber ownedNumber(String sid, String phoneNumber, String friendlyName, Capabilities capabilities,
+			WebhookConfig webhooks, Instant createdAt, Instant updatedAt) {
+		if (phoneNumber == null || !E164.matcher(phoneNumber).matches()) {
+			throw new ApiException("Twilio answered an owned number that is not in E.164 form");
+		}
+		return new OwnedNumber(sid, new E164Number(phoneNumber), blankToNull(friendlyName), capabilities, webhooks,
+				createdAt, updatedAt);
 	}
 
 	static Capabilities capabilities(PhoneNumberCapabilities capabilities) {
@@ -93,7 +107,7 @@ final class TwilioResources {
 		return (time != null) ? time.toInstant() : null;
 	}
 
-	private static String blankToNull(String value) {
+	static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value;
 	}
 
